@@ -1,0 +1,8 @@
+package io.statectl.events;
+
+/** Why a generation was activated. */
+public enum ActivationReason {
+  APPLY,
+  ROLLBACK,
+  SWITCH
+}

@@ -1,0 +1,21 @@
+package io.statectl.events;
+
+import java.util.Objects;
+
+/**
+ * A file that statectl did not own stood where a managed file goes; with {@code --backup} its
+ * content was saved into the store before it was replaced.
+ *
+ * @param livePath absolute path of the file that was replaced
+ * @param storePath store path holding its former content
+ * @param mode its POSIX permission bits, e.g. {@code "rw-r--r--"}
+ */
+public record FileBackedUp(String profile, String livePath, String storePath, String mode)
+    implements StatectlEvent {
+  public FileBackedUp {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(livePath, "livePath");
+    Objects.requireNonNull(storePath, "storePath");
+    Objects.requireNonNull(mode, "mode");
+  }
+}

@@ -1,0 +1,23 @@
+package io.statectl.events;
+
+import java.util.Objects;
+
+/**
+ * The live machine was made to match a generation.
+ *
+ * @param previous the generation active before, or 0 when none was
+ * @param home the home directory it was activated into
+ */
+public record GenerationActivated(
+    String profile, int number, int previous, String storePath, ActivationReason reason, String home)
+    implements StatectlEvent {
+  public GenerationActivated {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(storePath, "storePath");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(home, "home");
+    if (number < 1 || previous < 0) {
+      throw new IllegalArgumentException("bad generation numbers " + number + " / " + previous);
+    }
+  }
+}
