@@ -2,6 +2,7 @@ package io.statectl.events;
 
 import java.util.List;
 import java.util.Objects;
+import org.axonframework.serialization.Revision;
 
 /**
  * A submitted configuration evaluated cleanly and its generation tree was realised.
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param entries number of activation entries
  * @param plugins the plugins evaluation used, as {@code id@version}, sorted
  */
+@Revision("1")
 public record ConfigurationEvaluated(
     String profile, String host, String snapshotPath, String generationPath, int entries, List<String> plugins)
     implements StatectlEvent {

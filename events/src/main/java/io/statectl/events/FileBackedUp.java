@@ -1,6 +1,7 @@
 package io.statectl.events;
 
 import java.util.Objects;
+import org.axonframework.serialization.Revision;
 
 /**
  * A file that statectl did not own stood where a managed file goes; with {@code --backup} its
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param storePath store path holding its former content
  * @param mode its POSIX permission bits, e.g. {@code "rw-r--r--"}
  */
+@Revision("1")
 public record FileBackedUp(String profile, String livePath, String storePath, String mode)
     implements StatectlEvent {
   public FileBackedUp {

@@ -1,6 +1,7 @@
 package io.statectl.events;
 
 import java.util.Objects;
+import org.axonframework.serialization.Revision;
 
 /**
  * The live machine was made to match a generation.
@@ -8,6 +9,7 @@ import java.util.Objects;
  * @param previous the generation active before, or 0 when none was
  * @param home the home directory it was activated into
  */
+@Revision("1")
 public record GenerationActivated(
     String profile, int number, int previous, String storePath, ActivationReason reason, String home)
     implements StatectlEvent {

@@ -1,8 +1,10 @@
 package io.statectl.events;
 
 import java.util.Objects;
+import org.axonframework.serialization.Revision;
 
 /** A realised configuration became the next numbered generation of its profile. */
+@Revision("1")
 public record GenerationCreated(
     String profile, int number, String host, String storePath, String snapshotPath)
     implements StatectlEvent {

@@ -1,0 +1,42 @@
+package io.statectl.kernel;
+
+/**
+ * Stable error codes. A code, once released, keeps its meaning forever; new failures get new
+ * codes. The exit code a CLI process returns for each lives here too, so that it is documented
+ * in one place ({@code statectl --help} prints this table).
+ */
+public enum ErrorCode {
+  CONFIG_INVALID("STC-E001", 3, "the configuration has errors (each printed with file:line:column)"),
+  HOST_UNKNOWN("STC-E002", 3, "no hosts/<name>.toml for the requested host"),
+  ACTIVATION_CONFLICT("STC-E003", 4, "files in the way that statectl does not own"),
+  GENERATION_UNKNOWN("STC-E004", 5, "no such generation, or nothing to roll back to"),
+  STORE_ERROR("STC-E005", 6, "the store could not be read or written"),
+  LOG_CORRUPT("STC-E006", 7, "the event log failed verification"),
+  CONCURRENT_CHANGE("STC-E007", 8, "another statectl changed this profile meanwhile; rerun"),
+  PLUGIN_ERROR("STC-E008", 9, "a plugin failed to load or evaluate"),
+  BACKUP_UNKNOWN("STC-E009", 5, "no such backup, or its target is occupied"),
+  USAGE("STC-E010", 2, "bad command-line usage"),
+  INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
+
+  private final String id;
+  private final int exitCode;
+  private final String meaning;
+
+  ErrorCode(String id, int exitCode, String meaning) {
+    this.id = id;
+    this.exitCode = exitCode;
+    this.meaning = meaning;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+}

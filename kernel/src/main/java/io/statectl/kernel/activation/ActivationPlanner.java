@@ -1,0 +1,102 @@
+package io.statectl.kernel.activation;
+
+import io.statectl.kernel.generation.ActivationManifest;
+import io.statectl.kernel.generation.ManifestEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes the whole plan of an activation — every link, removal and conflict, not only the
+ * first — by comparing the live home with the previous and the next manifest. Reads only.
+ *
+ * <p>Managed files are links to {@code <profile link>/home-files/<target>}; a switch then only
+ * re-points the profile link, so every unchanged file changes content in one atomic rename.
+ */
+public final class ActivationPlanner {
+
+  public ActivationPlan plan(Path home, Path profileLink, int number, Path generation,
+      Optional<ActivationManifest> previous, ActivationManifest next, BackupPolicy policy) {
+    List<PlanStep> links = new ArrayList<>();
+    List<Conflict> conflicts = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Set<String> wanted = new HashSet<>();
+    for (ManifestEntry e : next.entries()) {
+      wanted.add(e.target());
+      Path live = home.resolve(e.target());
+      Path linkTarget = linkTarget(profileLink, e.target());
+      blockingParent(home, e.target()).ifPresent(p ->
+          conflicts.add(new Conflict(p, "is a file, but " + live + " needs it to be a directory")));
+      if (!Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
+        links.add(new PlanStep.CreateLink(live, linkTarget));
+      } else if (ownedBy(live, profileLink)) {
+        if (!readLink(live).equals(linkTarget)) {
+          links.add(new PlanStep.CreateLink(live, linkTarget));
+        }
+      } else if (Files.isDirectory(live, LinkOption.NOFOLLOW_LINKS)) {
+        conflicts.add(new Conflict(live, "is a directory that statectl does not manage"));
+      } else if (policy == BackupPolicy.BACK_UP) {
+        links.add(new PlanStep.BackUpAndLink(live, linkTarget));
+      } else {
+        conflicts.add(new Conflict(live, Files.isSymbolicLink(live)
+            ? "is a link to " + readLink(live) + " that statectl did not make"
+            : "exists and statectl does not own it"));
+      }
+    }
+    List<PlanStep> removals = new ArrayList<>();
+    for (ManifestEntry e : previous.map(ActivationManifest::entries).orElse(List.of())) {
+      if (wanted.contains(e.target())) {
+        continue;
+      }
+      Path live = home.resolve(e.target());
+      if (ownedBy(live, profileLink)) {
+        removals.add(new PlanStep.RemoveLink(live));
+      } else if (Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
+        notes.add("left alone: " + live + " is no longer managed, and was changed by someone else");
+      }
+    }
+    List<PlanStep> steps = new ArrayList<>(links);
+    steps.add(new PlanStep.SwitchProfile(profileLink, number, generation));
+    steps.addAll(removals);
+    return new ActivationPlan(steps, conflicts, notes);
+  }
+
+  static Path linkTarget(Path profileLink, String target) {
+    return profileLink.resolve(ActivationManifest.HOME_FILES).resolve(target);
+  }
+
+  /** A link is statectl's when it points into this profile's stable link. */
+  static boolean ownedBy(Path live, Path profileLink) {
+    return Files.isSymbolicLink(live) && readLink(live).startsWith(profileLink.resolve(ActivationManifest.HOME_FILES));
+  }
+
+  private static Optional<Path> blockingParent(Path home, String target) {
+    Path p = home;
+    Path rel = Path.of(target).getParent();
+    if (rel == null) {
+      return Optional.empty();
+    }
+    for (Path segment : rel) {
+      p = p.resolve(segment);
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Path readLink(Path link) {
+    try {
+      return Files.readSymbolicLink(link);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read link " + link, e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.statectl.kernel.profile;
+
+import io.statectl.events.ActivationReason;
+import io.statectl.events.axon.EventSerialization;
+import io.statectl.events.axon.LmdbEventStorageEngine;
+import io.statectl.events.log.EventLog;
+import io.statectl.kernel.KernelException;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * The write side: an embedded Axon configuration (no Axon Server) whose event store is our LMDB
+ * log, with the {@link ProfileAggregate} as the only aggregate. Started only by commands that
+ * change history; read commands never pay for it.
+ */
+public final class ProfileCommands implements AutoCloseable {
+  private final Configuration axon;
+
+  private ProfileCommands(Configuration axon) {
+    this.axon = axon;
+  }
+
+  public static ProfileCommands start(EventLog log) {
+    Serializer serializer = EventSerialization.jacksonSerializer();
+    Configuration axon = DefaultConfigurer.defaultConfiguration()
+        .configureSerializer(c -> serializer)
+        .configureEventSerializer(c -> serializer)
+        .configureMessageSerializer(c -> serializer)
+        .configureEmbeddedEventStore(c -> LmdbEventStorageEngine.builder()
+            .eventLog(log)
+            .eventSerializer(serializer)
+            .snapshotSerializer(serializer)
+            .build())
+        .configureAggregate(ProfileAggregate.class)
+        .buildConfiguration();
+    axon.start();
+    return new ProfileCommands(axon);
+  }
+
+  public void submit(String profile, String host, String snapshotPath, String configDir) {
+    send(profile, new SubmitConfiguration(profile, host, snapshotPath, configDir));
+  }
+
+  public void recordEvaluation(String profile, String host, String snapshotPath, String generationPath,
+      int entries, List<String> plugins) {
+    send(profile, new RecordEvaluation(profile, host, snapshotPath, generationPath, entries, plugins));
+  }
+
+  /** Records a new generation and returns the number the profile gave it. */
+  public int createGeneration(String profile, String host, String storePath, String snapshotPath) {
+    Object n = send(profile, new CreateGeneration(profile, host, storePath, snapshotPath));
+    return (Integer) n;
+  }
+
+  public void activate(String profile, int number, int expectedPrevious, ActivationReason reason, String home) {
+    send(profile, new ActivateGeneration(profile, number, expectedPrevious, reason, home));
+  }
+
+  public void recordBackup(String profile, String livePath, String storePath, String mode) {
+    send(profile, new RecordBackup(profile, livePath, storePath, mode));
+  }
+
+  private Object send(String profile, ProfileCommand command) {
+    try {
+      return axon.commandGateway().sendAndWait(command);
+    } catch (CommandExecutionException e) {
+      throw unwrap(profile, e);
+    } catch (ConcurrencyException e) {
+      throw new ConcurrentProfileChangeException(profile, e);
+    }
+  }
+
+  private static RuntimeException unwrap(String profile, RuntimeException e) {
+    Throwable c = e;
+    while (c != null) {
+      if (c instanceof KernelException k) {
+        return k;
+      }
+      if (c instanceof ConcurrencyException ce) {
+        return new ConcurrentProfileChangeException(profile, ce);
+      }
+      c = c.getCause();
+    }
+    return e;
+  }
+
+  @Override
+  public void close() {
+    axon.shutdown();
+  }
+}

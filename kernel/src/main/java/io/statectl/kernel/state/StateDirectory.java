@@ -1,0 +1,52 @@
+package io.statectl.kernel.state;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The layout of a state directory. One place names every file statectl keeps, so that nothing
+ * else builds these paths by hand.
+ */
+public record StateDirectory(Path root) {
+  public StateDirectory {
+    root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+  }
+
+  /** The LMDB environment of the event log. */
+  public Path events() {
+    return root.resolve("events");
+  }
+
+  /** The LMDB environment of the store index. */
+  public Path db() {
+    return root.resolve("db");
+  }
+
+  public Path store() {
+    return root.resolve("store");
+  }
+
+  /** The LMDB environment of the read models; deleting it is safe, it is rebuilt from the log. */
+  public Path projections() {
+    return root.resolve("projections");
+  }
+
+  /** Per-profile links: {@code profiles/<name>} → {@code <name>-<N>-link} → generation. */
+  public Path profiles() {
+    return root.resolve("profiles");
+  }
+
+  public Path profileLink(String profile) {
+    return profiles().resolve(profile);
+  }
+
+  public Path writerLock() {
+    return root.resolve("writer.lock");
+  }
+
+  /** Whether anything was ever recorded here; read commands do not create a state directory. */
+  public boolean exists() {
+    return Files.isDirectory(events());
+  }
+}

@@ -1,0 +1,285 @@
+package io.statectl.kernel.store;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store: a directory of immutable, content-addressed paths {@code <hash>-<name>} and the
+ * {@link PathIndex} that says which of them are valid. This is the facade the kernel uses.
+ *
+ * <p>Every add follows the same steps, so a crash at any point leaves nothing half-done: the
+ * content is written to {@code <store>/.tmp-<random>}, {@link Canonicaliser canonicalised}, its
+ * {@link Nar NAR} hashed and scanned for the hash parts of valid paths (its references) in one
+ * pass, its path computed with {@link StorePath#contentAddressed}, renamed into place atomically,
+ * then registered in one index transaction. A file in the store directory that is not registered
+ * is garbage: leftover temp entries are removed by {@link #open}, and an unregistered path is
+ * replaced when the same content is added again.
+ *
+ * <p>Thread safety: all methods may be called concurrently; adds prepare in parallel and finalise
+ * (rename and register) one at a time. Only one {@code Store} may write a store directory at a
+ * time (the caller holds the state directory's lock): {@link #open} deletes temp entries it
+ * finds, which would break another writer's add.
+ */
+public final class Store implements AutoCloseable {
+  private static final String TEMP_PREFIX = ".tmp-";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path directory;
+  private final String directoryText;
+  private final PathIndex index;
+  private final Clock clock;
+  private final ReentrantLock finalising = new ReentrantLock();
+
+  private Store(Path directory, PathIndex index, Clock clock) {
+    this.directory = directory;
+    this.directoryText = directory.toString();
+    this.index = index;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the store in {@code storeDir} (created if missing) over {@code index}, removing temp
+   * entries left by interrupted adds. The store owns {@code index} from now on and closes it in
+   * {@link #close}. {@code clock} gives registration times.
+   *
+   * @throws StoreIoException if the directory cannot be created or cleaned
+   */
+  public static Store open(Path storeDir, PathIndex index, Clock clock) {
+    Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(clock, "clock");
+    Path directory = storeDir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(directory);
+      try (DirectoryStream<Path> leftovers =
+          Files.newDirectoryStream(directory, TEMP_PREFIX + "*")) {
+        for (Path leftover : leftovers) {
+          FileTrees.deleteRecursively(leftover);
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreIoException(directory, "open the store directory", e);
+    }
+    return new Store(directory, index, clock);
+  }
+
+  /** Returns the absolute store directory, whose text is part of every path's hash. */
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * Adds a copy of the tree at {@code source} (a directory, regular file or symlink) under
+   * {@code name} and returns its path; adding identical content under the same name again returns
+   * the same path and changes nothing. Symlinks are copied as links, never followed.
+   *
+   * @throws InvalidStorePathException if {@code name} is not a valid store path name
+   * @throws UnsupportedFileTypeException if the tree holds a fifo, socket or device
+   * @throws StoreIoException if {@code source} cannot be read or the store written
+   */
+  public StorePath addTree(Path source, String name) {
+    StorePath.checkName(name);
+    if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+      throw new StoreIoException(
+          source, "add", new NoSuchFileException(source.toString(), null, "does not exist"));
+    }
+    return add(name, temp -> FileTrees.copy(source, temp));
+  }
+
+  /**
+   * Adds the directory that {@code writer} fills in a fresh temp directory, under {@code name}; as
+   * {@link #addTree}, this is how a generation's tree is built.
+   *
+   * @throws StoreIoException wrapping an {@link IOException} of {@code writer}
+   */
+  public StorePath addDirectory(String name, TreeWriter writer) {
+    StorePath.checkName(name);
+    return add(
+        name,
+        temp -> {
+          try {
+            Files.createDirectory(temp);
+            writer.write(temp);
+          } catch (IOException e) {
+            throw new StoreIoException(temp, "write the tree '" + name + "' into", e);
+          }
+        });
+  }
+
+  /** Adds a single file holding {@code content}, executable or not, under {@code name}. */
+  public StorePath addBytes(String name, byte[] content, EntryMode mode) {
+    StorePath.checkName(name);
+    Objects.requireNonNull(mode, "mode");
+    byte[] copy = content.clone();
+    return add(
+        name,
+        temp -> {
+          try {
+            Files.write(temp, copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            if (mode == EntryMode.EXECUTABLE) {
+              Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r-xr-xr-x"));
+            }
+          } catch (IOException e) {
+            throw new StoreIoException(temp, "write '" + name + "' into", e);
+          }
+        });
+  }
+
+  /** Returns the absolute file of {@code path} in this store, whether or not it is valid. */
+  public Path toFile(StorePath path) {
+    return directory.resolve(path.toString());
+  }
+
+  /** Returns what the index knows about {@code path}, if it is valid. */
+  public Optional<PathInfo> pathInfo(StorePath path) {
+    return index.get(path);
+  }
+
+  /** Returns whether {@code path} is valid (registered) in this store. */
+  public boolean isValid(StorePath path) {
+    return index.isValid(path);
+  }
+
+  /**
+   * Returns the store path that {@code file} lies in, if it is inside this store directory and
+   * its first component there is a well-formed store path (valid or not; ask {@link #isValid}).
+   * The path is normalised lexically; symlinks are not resolved.
+   */
+  public Optional<StorePath> parseStoreFile(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!absolute.startsWith(directory) || absolute.equals(directory)) {
+      return Optional.empty();
+    }
+    String first = directory.relativize(absolute).getName(0).toString();
+    try {
+      return Optional.of(StorePath.parse(first));
+    } catch (InvalidStorePathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Returns {@code path} and every path it references, transitively, sorted.
+   *
+   * @throws PathNotValidException if {@code path} is not valid
+   */
+  public Set<StorePath> closure(StorePath path) {
+    if (!index.isValid(path)) {
+      throw new PathNotValidException(path);
+    }
+    SortedSet<StorePath> closure = new TreeSet<>();
+    Deque<StorePath> pending = new ArrayDeque<>(List.of(path));
+    while (!pending.isEmpty()) {
+      StorePath next = pending.pop();
+      if (closure.add(next)) {
+        index
+            .get(next)
+            .orElseThrow(() -> new PathNotValidException(next))
+            .references()
+            .forEach(pending::push);
+      }
+    }
+    return Collections.unmodifiableSortedSet(closure);
+  }
+
+  /** Closes the index; the store must not be used afterwards. */
+  @Override
+  public void close() {
+    index.close();
+  }
+
+  /** Fills the temp entry of an add; throws only unchecked {@link StoreException}s. */
+  private interface Filler {
+    void fill(Path temp);
+  }
+
+  private StorePath add(String name, Filler filler) {
+    Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+    try {
+      filler.fill(temp);
+      return seal(temp, name);
+    } catch (RuntimeException | Error failure) {
+      try {
+        FileTrees.deleteRecursively(temp);
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+  }
+
+  private StorePath seal(Path temp, String name) {
+    Canonicaliser.canonicalise(temp);
+    DigestingOutputStream digest = new DigestingOutputStream();
+    ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
+    Nar.write(temp, new TeeOutputStream(digest, scanner));
+    NarDigest nar = digest.result();
+    SortedSet<StorePath> references = scanner.references();
+    StorePath path = StorePath.contentAddressed(nar.narHash(), references, directoryText, name);
+    Path target = toFile(path);
+    finalising.lock();
+    try {
+      boolean present = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+      if (present && index.isValid(path)) {
+        FileTrees.deleteRecursively(temp);
+        return path;
+      }
+      // On disk but unregistered: garbage of an interrupted add, with the same content if it was
+      // complete; replace it rather than trust it.
+      FileTrees.deleteRecursively(target);
+      moveIntoPlace(temp, target);
+      if (index.isValid(path)) {
+        return path; // files were missing under a valid path: repaired by the move.
+      }
+      try {
+        PathInfo info =
+            PathInfo.of(path, nar, references, clock.instant())
+                .withCa("fixed:r:" + nar.narHash());
+        index.register(List.of(info));
+      } catch (RuntimeException e) {
+        try {
+          FileTrees.deleteRecursively(target);
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        throw e;
+      }
+      return path;
+    } finally {
+      finalising.unlock();
+    }
+  }
+
+  private static void moveIntoPlace(Path temp, Path target) {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new StoreIoException(target, "move a new store path into place at", e);
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,226 @@
+package io.statectl.projections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statectl.events.ConfigurationEvaluated;
+import io.statectl.events.ConfigurationSubmitted;
+import io.statectl.events.EventJson;
+import io.statectl.events.FileBackedUp;
+import io.statectl.events.GenerationActivated;
+import io.statectl.events.GenerationCreated;
+import io.statectl.events.StatectlEvent;
+import io.statectl.events.log.EventLog;
+import io.statectl.events.log.LogRecord;
+import io.statectl.projections.backups.BackupRecord;
+import io.statectl.projections.generations.ActiveGeneration;
+import io.statectl.projections.generations.GenerationRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.lmdbjava.ByteArrayProxy;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.KeyRange;
+import org.lmdbjava.CursorIterable;
+import org.lmdbjava.Txn;
+
+/**
+ * The read models (generations, active generation per profile, backups), kept in their own LMDB
+ * environment together with the log position they reflect. They are only ever derived from the
+ * log: {@link #catchUp} applies what is new, and deleting the environment rebuilds them.
+ *
+ * <p>Thread-safe; readers never block the writer (LMDB MVCC). Two processes catching up at once
+ * serialise on LMDB's write lock and the second finds nothing left to apply.
+ */
+public final class ProjectionStore implements AutoCloseable {
+  private static final byte[] POSITION = "position".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] LAST_EVALUATION = "last-evaluation:".getBytes(StandardCharsets.UTF_8);
+  private static final int BATCH = 10_000;
+  private final Env<byte[]> env;
+  private final Dbi<byte[]> meta;
+  private final Dbi<byte[]> generations;
+  private final Dbi<byte[]> active;
+  private final Dbi<byte[]> backups;
+  private final ObjectMapper json = EventJson.newMapper();
+
+  private ProjectionStore(Env<byte[]> env) {
+    this.env = env;
+    this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
+    this.generations = env.openDbi("generations", DbiFlags.MDB_CREATE);
+    this.active = env.openDbi("active", DbiFlags.MDB_CREATE);
+    this.backups = env.openDbi("backups", DbiFlags.MDB_CREATE);
+  }
+
+  public static ProjectionStore open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+    Env<byte[]> env = Env.create(ByteArrayProxy.PROXY_BA)
+        .setMapSize(1L << 30)
+        .setMaxDbs(8)
+        .open(dir.toFile(), EnvFlags.MDB_NOTLS);
+    return new ProjectionStore(env);
+  }
+
+  /** The last log sequence these read models reflect; 0 when empty. */
+  public long position() {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      byte[] v = meta.get(txn, POSITION);
+      return v == null ? 0 : ByteBuffer.wrap(v).getLong();
+    }
+  }
+
+  /** Applies every event after {@link #position()} up to the log's end, in batches. */
+  public long catchUp(EventLog log) {
+    long end = log.lastSequence();
+    long applied = 0;
+    while (true) {
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        byte[] v = meta.get(txn, POSITION);
+        long from = (v == null ? 0 : ByteBuffer.wrap(v).getLong()) + 1;
+        if (from > end) {
+          return applied;
+        }
+        long to = Math.min(end, from + BATCH - 1);
+        long[] last = {from - 1};
+        log.forEach(from, to, r -> {
+          apply(txn, r);
+          last[0] = r.sequence();
+        });
+        meta.put(txn, POSITION, ByteBuffer.allocate(8).putLong(last[0]).array());
+        txn.commit();
+        applied += last[0] - from + 1;
+        if (last[0] < to) {
+          return applied;
+        }
+      }
+    }
+  }
+
+  private void apply(Txn<byte[]> txn, LogRecord r) {
+    StatectlEvent e = r.event();
+    if (e instanceof ConfigurationSubmitted) {
+      return; // nothing to show until it is evaluated
+    }
+    if (e instanceof ConfigurationEvaluated ev) {
+      put(txn, meta, key(LAST_EVALUATION, ev.profile()), ev.plugins());
+    } else if (e instanceof GenerationCreated g) {
+      List<String> plugins = get(txn, meta, key(LAST_EVALUATION, g.profile()), List.class)
+          .map(l -> l.stream().map(String::valueOf).toList()).orElse(List.of());
+      put(txn, generations, generationKey(g.profile(), g.number()), new GenerationRecord(g.profile(), g.number(),
+          g.host(), g.storePath(), g.snapshotPath(), r.timestamp(), plugins, r.sequence()));
+    } else if (e instanceof GenerationActivated a) {
+      put(txn, active, a.profile().getBytes(StandardCharsets.UTF_8),
+          new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
+    } else if (e instanceof FileBackedUp b) {
+      put(txn, backups, ByteBuffer.allocate(8).putLong(r.sequence()).array(),
+          new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.mode(), r.timestamp()));
+    }
+  }
+
+  /** Every generation of {@code profile}, by number. */
+  public List<GenerationRecord> generations(String profile) {
+    byte[] prefix = (profile + "\0").getBytes(StandardCharsets.UTF_8);
+    List<GenerationRecord> out = new ArrayList<>();
+    try (Txn<byte[]> txn = env.txnRead();
+        CursorIterable<byte[]> it = generations.iterate(txn, KeyRange.atLeast(prefix))) {
+      for (CursorIterable.KeyVal<byte[]> kv : it) {
+        if (!startsWith(kv.key(), prefix)) {
+          break;
+        }
+        out.add(decode(kv.val(), GenerationRecord.class));
+      }
+    }
+    return out;
+  }
+
+  public Optional<GenerationRecord> generation(String profile, int number) {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      return get(txn, generations, generationKey(profile, number), GenerationRecord.class);
+    }
+  }
+
+  public Optional<ActiveGeneration> active(String profile) {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      return get(txn, active, profile.getBytes(StandardCharsets.UTF_8), ActiveGeneration.class);
+    }
+  }
+
+  /** Names of all profiles that have generations, sorted. */
+  public List<String> profiles() {
+    TreeSet<String> names = new TreeSet<>();
+    try (Txn<byte[]> txn = env.txnRead(); CursorIterable<byte[]> it = generations.iterate(txn)) {
+      for (CursorIterable.KeyVal<byte[]> kv : it) {
+        String k = new String(kv.key(), StandardCharsets.UTF_8);
+        names.add(k.substring(0, k.indexOf('\0')));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  public List<BackupRecord> backups() {
+    List<BackupRecord> out = new ArrayList<>();
+    try (Txn<byte[]> txn = env.txnRead(); CursorIterable<byte[]> it = backups.iterate(txn)) {
+      for (CursorIterable.KeyVal<byte[]> kv : it) {
+        out.add(decode(kv.val(), BackupRecord.class));
+      }
+    }
+    return out;
+  }
+
+  public Optional<BackupRecord> backup(long id) {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      return get(txn, backups, ByteBuffer.allocate(8).putLong(id).array(), BackupRecord.class);
+    }
+  }
+
+  private static byte[] generationKey(String profile, int number) {
+    byte[] p = (profile + "\0").getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(p.length + 4).put(p).putInt(number).array();
+  }
+
+  private static byte[] key(byte[] prefix, String name) {
+    byte[] n = name.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(prefix.length + n.length).put(prefix).put(n).array();
+  }
+
+  private static boolean startsWith(byte[] a, byte[] prefix) {
+    return a.length >= prefix.length && java.util.Arrays.equals(a, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  private void put(Txn<byte[]> txn, Dbi<byte[]> db, byte[] key, Object value) {
+    try {
+      db.put(txn, key, json.writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private <T> Optional<T> get(Txn<byte[]> txn, Dbi<byte[]> db, byte[] key, Class<T> type) {
+    byte[] v = db.get(txn, key);
+    return v == null ? Optional.empty() : Optional.of(decode(v, type));
+  }
+
+  private <T> T decode(byte[] v, Class<T> type) {
+    try {
+      return json.readValue(v, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("projection record unreadable; delete the projections folder to rebuild it", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}

@@ -1,0 +1,69 @@
+package io.statectl.shell.cli;
+
+import io.statectl.kernel.activation.BackupPolicy;
+import io.statectl.shell.engine.Request;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+    description = "Evaluate the configuration for a host, build a new generation and activate it. "
+        + "An unchanged configuration changes nothing.")
+final class ApplyCommand implements Callable<Integer> {
+  @Mixin StateOptions state;
+
+  @Option(names = "--config", paramLabel = "DIR", description = "The configuration repository (default: $STATECTL_CONFIG, else the current directory).")
+  Path config;
+
+  @Option(names = "--host", paramLabel = "NAME", description = "Which hosts/<NAME>.toml to apply (default: this machine's host name).")
+  String host;
+
+  @Option(names = "--home", paramLabel = "DIR", description = "The home directory to activate into (default: $HOME).")
+  Path home;
+
+  @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--backup", description = "Save files statectl does not own into the store (see `statectl backups`) instead of refusing.")
+  boolean backup;
+
+  @Override
+  public Integer call() {
+    return Run.request(new Request.Apply(state.state(), config(), host(), home(),
+        dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE));
+  }
+
+  private Path config() {
+    if (config != null) {
+      return config;
+    }
+    String env = System.getenv("STATECTL_CONFIG");
+    return Path.of(env != null && !env.isEmpty() ? env : ".");
+  }
+
+  private Path home() {
+    return home != null ? home : Path.of(System.getProperty("user.home"));
+  }
+
+  private String host() {
+    if (host != null) {
+      return host;
+    }
+    try {
+      Path etc = Path.of("/etc/hostname");
+      if (Files.isReadable(etc)) {
+        String name = Files.readString(etc).trim();
+        if (!name.isEmpty()) {
+          return name;
+        }
+      }
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.statectl.shell.cli;
+
+import io.statectl.shell.engine.Request;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "generations", mixinStandardHelpOptions = true,
+    description = "List the generations of the profile; * marks the active one.")
+final class GenerationsCommand implements Callable<Integer> {
+  @Mixin StateOptions state;
+
+  @Option(names = "--json", description = "Print JSON for tools.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    return Run.request(new Request.Generations(state.state(), json ? Request.Format.JSON : Request.Format.TEXT));
+  }
+}

@@ -1,0 +1,50 @@
+package io.statectl.shell.cli;
+
+import io.statectl.kernel.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "statectl", mixinStandardHelpOptions = true,
+    versionProvider = StatectlCommand.Version.class,
+    description = "Declarative, reproducible configuration of machines and homes, with every change kept in an event log.",
+    subcommands = {ApplyCommand.class, GenerationsCommand.class, RollbackCommand.class, SwitchCommand.class,
+        HistoryCommand.class, StoreCommand.class, BackupsCommand.class, RestoreBackupCommand.class,
+        CommandLine.HelpCommand.class})
+public final class StatectlCommand {
+
+  /** Parses {@code args}, runs the command, and returns the process exit code. */
+  public static int run(String[] args) {
+    CommandLine cli = new CommandLine(new StatectlCommand());
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+    cli.setExitCodeExceptionMapper(e -> ErrorCode.USAGE.exitCode());
+    cli.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("error[" + ErrorCode.USAGE.id() + "]: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("  hint: `statectl " + ex.getCommandLine().getCommandName()
+          + " --help` shows the usage");
+      return ErrorCode.USAGE.exitCode();
+    });
+    return cli.execute(args);
+  }
+
+  static Map<String, String> exitCodes() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put("0", "success (including: nothing to change)");
+    Map<Integer, StringBuilder> byExit = new java.util.TreeMap<>();
+    for (ErrorCode c : ErrorCode.values()) {
+      byExit.computeIfAbsent(c.exitCode(), k -> new StringBuilder())
+          .append(byExit.get(c.exitCode()).length() == 0 ? "" : "; ").append(c.id()).append(" ").append(c.meaning());
+    }
+    byExit.forEach((k, v) -> codes.put(Integer.toString(k), v.toString()));
+    return codes;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = StatectlCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"statectl " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.statectl.shell.engine;
+
+import io.statectl.events.ActivationReason;
+import io.statectl.kernel.activation.ActivationPlan;
+import io.statectl.kernel.generation.ActivationManifest;
+import io.statectl.kernel.profile.GenerationUnknownException;
+import io.statectl.projections.ProjectionStore;
+import io.statectl.projections.generations.ActiveGeneration;
+import io.statectl.projections.generations.GenerationRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code statectl rollback} and {@code statectl switch --generation N}: activation alone, of a
+ * generation already in the store. Nothing is evaluated or built.
+ */
+final class ActivateHandler {
+  private static final String PROFILE = Profiles.SYSTEM;
+  private final Output out;
+  private final PhaseTimer timer;
+
+  ActivateHandler(Output out, PhaseTimer timer) {
+    this.out = out;
+    this.timer = timer;
+  }
+
+  int activate(Request.Activate r) {
+    if (!r.state().exists()) {
+      throw new GenerationUnknownException(PROFILE, r.number().orElse(0), 0);
+    }
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
+        StateSession session = new StateSession(r.state(), timer)) {
+      ProjectionStore p = session.projections();
+      List<GenerationRecord> all = p.generations(PROFILE);
+      Optional<ActiveGeneration> active = p.active(PROFILE);
+      int last = all.isEmpty() ? 0 : all.get(all.size() - 1).number();
+      int current = active.map(ActiveGeneration::number).orElse(0);
+      ActivationReason reason = r.number().isPresent() ? ActivationReason.SWITCH : ActivationReason.ROLLBACK;
+      GenerationRecord target;
+      if (r.number().isPresent()) {
+        target = p.generation(PROFILE, r.number().get())
+            .orElseThrow(() -> new GenerationUnknownException(PROFILE, r.number().get(), last));
+      } else {
+        target = all.stream().filter(g -> g.number() < current).reduce((a, b) -> b)
+            .orElseThrow(() -> new UsageException("nothing to roll back to: generation " + current
+                + " is the oldest of profile '" + PROFILE + "'", "`statectl generations` lists them"));
+      }
+      if (target.number() == current) {
+        out.result("generation " + current + " is already active");
+        return 0;
+      }
+      Path home = r.home().map(h -> h.toAbsolutePath().normalize())
+          .or(() -> active.map(a -> Path.of(a.home())))
+          .orElseThrow(() -> new UsageException("no home recorded for profile '" + PROFILE + "'", "pass --home"));
+      ActivationManifest manifest = Manifests.read(target.storePath()).orElseThrow(() -> new UsageException(
+          "generation " + target.number() + " is no longer in the store (" + target.storePath() + ")",
+          "apply its configuration again, or switch to another generation"));
+      Optional<ActivationManifest> previous = active.flatMap(a -> p.generation(PROFILE, a.number()))
+          .flatMap(g -> Manifests.read(g.storePath()));
+      ActivationPlan done = timer.time("activate", () -> new GenerationActivation(session, out).activate(PROFILE,
+          target.number(), Path.of(target.storePath()), previous, manifest, home, r.backups(), reason, current));
+      out.result((reason == ActivationReason.ROLLBACK ? "rolled back" : "switched") + " from generation " + current
+          + " to " + target.number() + " (" + GenerationActivation.summary(done) + ")");
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.statectl.shell.engine;
+
+import io.statectl.events.ActivationReason;
+import io.statectl.kernel.activation.ActivationConflictException;
+import io.statectl.kernel.activation.ActivationPlan;
+import io.statectl.kernel.activation.ActivationPlanner;
+import io.statectl.kernel.activation.Activator;
+import io.statectl.kernel.activation.BackupPolicy;
+import io.statectl.kernel.activation.PlanStep;
+import io.statectl.kernel.generation.ActivationManifest;
+import io.statectl.kernel.store.EntryMode;
+import io.statectl.kernel.store.StorePath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plan, then commit: computes the whole activation plan, refuses it with every conflict listed,
+ * or executes it and records the backups and the activation as events.
+ */
+final class GenerationActivation {
+  private final StateSession session;
+  private final Output out;
+
+  GenerationActivation(StateSession session, Output out) {
+    this.session = session;
+    this.out = out;
+  }
+
+  /** Computes the plan; no change anywhere. */
+  static ActivationPlan plan(Path profileLink, int number, Path generation, Optional<ActivationManifest> previous,
+      ActivationManifest next, Path home, BackupPolicy policy) {
+    return new ActivationPlanner().plan(home, profileLink, number, generation, previous, next, policy);
+  }
+
+  /** Executes a conflict-free plan and records it. Returns the number of steps carried out. */
+  ActivationPlan activate(String profile, int number, Path generation, Optional<ActivationManifest> previous,
+      ActivationManifest next, Path home, BackupPolicy policy, ActivationReason reason, int expectedPrevious) {
+    Path link = session.directory().profileLink(profile);
+    ActivationPlan plan = plan(link, number, generation, previous, next, home, policy);
+    if (!plan.executable()) {
+      throw new ActivationConflictException(plan.conflicts());
+    }
+    List<String[]> backups = new ArrayList<>();
+    new Activator().execute(plan, home, live -> {
+      String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(live));
+      StorePath saved = Files.isSymbolicLink(live)
+          ? session.store().addTree(live, backupName(live))
+          : session.store().addBytes(backupName(live), Files.readAllBytes(live),
+              Files.isExecutable(live) ? EntryMode.EXECUTABLE : EntryMode.REGULAR);
+      backups.add(new String[] {live.toString(), session.store().toFile(saved).toString(), mode});
+      out.message("backed up " + live + " into " + session.store().toFile(saved));
+    });
+    for (String[] b : backups) {
+      session.commands().recordBackup(profile, b[0], b[1], b[2]);
+    }
+    session.commands().activate(profile, number, expectedPrevious, reason, home.toString());
+    plan.notes().forEach(n -> out.message("note: " + n));
+    return plan;
+  }
+
+  static String backupName(Path live) {
+    String base = live.getFileName().toString().replaceAll("[^A-Za-z0-9+._?=-]", "_");
+    return "backup-" + base;
+  }
+
+  static String summary(ActivationPlan plan) {
+    long links = plan.steps().stream().filter(s -> s instanceof PlanStep.CreateLink || s instanceof PlanStep.BackUpAndLink).count();
+    long removed = plan.steps().stream().filter(s -> s instanceof PlanStep.RemoveLink).count();
+    return links + " link(s) made, " + removed + " removed";
+  }
+}
