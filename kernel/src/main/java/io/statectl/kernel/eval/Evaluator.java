@@ -30,6 +30,11 @@ import java.util.TreeSet;
  * through the {@link ConfigFileSystem} port and changes nothing anywhere.
  */
 public final class Evaluator {
+  /** Problems are reported in reading order: by file, then position. */
+  private static final java.util.Comparator<ConfigProblem> PROBLEM_ORDER = java.util.Comparator
+      .comparing((ConfigProblem p) -> p.location().file())
+      .thenComparingInt(p -> p.location().line())
+      .thenComparingInt(p -> p.location().column());
   private final ModuleRegistry modules;
   private final ConfigMerger merger = new ConfigMerger();
 
@@ -65,6 +70,7 @@ public final class Evaluator {
     }
     checkCollisions(entries, problems);
     if (!problems.isEmpty()) {
+      problems.sort(PROBLEM_ORDER);
       return new Evaluation.Failure(problems);
     }
     return new Evaluation.Success(host, entries, List.copyOf(plugins), files.snapshot());

@@ -37,8 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread safety: all methods may be called concurrently; adds prepare in parallel and finalise
  * (rename and register) one at a time. Only one {@code Store} may write a store directory at a
- * time (the caller holds the state directory's lock): {@link #open} deletes temp entries it
- * finds, which would break another writer's add.
+ * time (the caller holds the state directory's lock): {@link #removeLeftovers} deletes temp
+ * entries it finds, which would break another writer's add.
  */
 public final class Store implements AutoCloseable {
   private static final String TEMP_PREFIX = ".tmp-";
@@ -58,11 +58,11 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Opens the store in {@code storeDir} (created if missing) over {@code index}, removing temp
-   * entries left by interrupted adds. The store owns {@code index} from now on and closes it in
-   * {@link #close}. {@code clock} gives registration times.
+   * Opens the store in {@code storeDir} (created if missing) over {@code index}. The store owns
+   * {@code index} from now on and closes it in {@link #close}. {@code clock} gives registration
+   * times. Opening never deletes anything, so readers may open a store that a writer is using.
    *
-   * @throws StoreIoException if the directory cannot be created or cleaned
+   * @throws StoreIoException if the directory cannot be created
    */
   public static Store open(Path storeDir, PathIndex index, Clock clock) {
     Objects.requireNonNull(index, "index");
@@ -70,16 +70,26 @@ public final class Store implements AutoCloseable {
     Path directory = storeDir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(directory);
-      try (DirectoryStream<Path> leftovers =
-          Files.newDirectoryStream(directory, TEMP_PREFIX + "*")) {
-        for (Path leftover : leftovers) {
-          FileTrees.deleteRecursively(leftover);
-        }
-      }
     } catch (IOException e) {
       throw new StoreIoException(directory, "open the store directory", e);
     }
     return new Store(directory, index, clock);
+  }
+
+  /**
+   * Removes temp entries left by interrupted adds. Only the single writer may call this (it holds
+   * the state directory's writer lock): another writer's add in progress would be destroyed.
+   *
+   * @throws StoreIoException if the directory cannot be cleaned
+   */
+  public void removeLeftovers() {
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, TEMP_PREFIX + "*")) {
+      for (Path leftover : leftovers) {
+        FileTrees.deleteRecursively(leftover);
+      }
+    } catch (IOException e) {
+      throw new StoreIoException(directory, "clean the store directory", e);
+    }
   }
 
   /** Returns the absolute store directory, whose text is part of every path's hash. */

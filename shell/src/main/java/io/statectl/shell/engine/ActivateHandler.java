@@ -30,7 +30,7 @@ final class ActivateHandler {
       throw new GenerationUnknownException(PROFILE, r.number().orElse(0), 0);
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
-        StateSession session = new StateSession(r.state(), timer)) {
+        StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       ProjectionStore p = session.projections();
       List<GenerationRecord> all = p.generations(PROFILE);
       Optional<ActiveGeneration> active = p.active(PROFILE);

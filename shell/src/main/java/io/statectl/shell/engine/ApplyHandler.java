@@ -70,7 +70,7 @@ final class ApplyHandler {
       }
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
-        StateSession session = new StateSession(r.state(), timer)) {
+        StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       Current current = current(session);
       ActivationPlan preflight = GenerationActivation.plan(link, current.nextNumber(), Path.of("(to be built)"),
           current.manifest(), next, home, r.backups());

@@ -28,7 +28,7 @@ final class RestoreHandler {
           "pass the --state-dir the backup was made with");
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
-        StateSession s = new StateSession(r.state(), timer)) {
+        StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       BackupRecord b = s.projections().backup(r.id()).orElseThrow(() -> new BackupUnknownException(
           "no backup " + r.id(), "`statectl backups` lists them with their ids"));
       Path dest = r.to().map(p -> p.toAbsolutePath().normalize()).orElse(Path.of(b.livePath()));

@@ -24,9 +24,19 @@ final class StateSession implements AutoCloseable {
   private ProjectionStore projections;
   private ProfileCommands commands;
 
+  /** Whether this session may change the state directory (it then holds the writer lock). */
+  enum Access { READ, WRITE }
+
+  private final Access access;
+
   StateSession(StateDirectory dir, PhaseTimer timer) {
+    this(dir, timer, Access.READ);
+  }
+
+  StateSession(StateDirectory dir, PhaseTimer timer, Access access) {
     this.dir = dir;
     this.timer = timer;
+    this.access = access;
   }
 
   StateDirectory directory() {
@@ -47,6 +57,9 @@ final class StateSession implements AutoCloseable {
       // the store owns and closes its index
       store = Store.open(dir.store(), index, Clock.systemUTC());
       opened.push(store);
+      if (access == Access.WRITE) {
+        store.removeLeftovers();
+      }
     }
     return store;
   }
