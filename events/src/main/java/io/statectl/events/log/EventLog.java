@@ -198,7 +198,8 @@ public final class EventLog implements AutoCloseable {
     }
     List<LogRecord> batch = new ArrayList<>(Math.min(maxCount, 1024));
     long from = Math.max(1, fromInclusive);
-    forEach(from, from + maxCount - 1, batch::add);
+    long to = from > Long.MAX_VALUE - maxCount ? Long.MAX_VALUE : from + maxCount - 1;
+    forEach(from, to, batch::add);
     return batch;
   }
 

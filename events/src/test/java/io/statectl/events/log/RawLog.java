@@ -18,17 +18,22 @@ final class RawLog {
   private RawLog() {}
 
   static byte[] value(Path dir, long sequence) {
-    try (Env<byte[]> env = open(dir); Txn<byte[]> txn = env.txnRead()) {
-      return db(env).get(txn, LogKeys.sequence(sequence)).clone();
+    try (Env<byte[]> env = open(dir)) {
+      Dbi<byte[]> log = db(env);
+      try (Txn<byte[]> txn = env.txnRead()) {
+        return log.get(txn, LogKeys.sequence(sequence)).clone();
+      }
     }
   }
 
   static void rewrite(Path dir, long sequence, UnaryOperator<byte[]> change) {
-    try (Env<byte[]> env = open(dir); Txn<byte[]> txn = env.txnWrite()) {
+    try (Env<byte[]> env = open(dir)) {
       Dbi<byte[]> log = db(env);
-      byte[] key = LogKeys.sequence(sequence);
-      log.put(txn, key, change.apply(log.get(txn, key).clone()));
-      txn.commit();
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        byte[] key = LogKeys.sequence(sequence);
+        log.put(txn, key, change.apply(log.get(txn, key).clone()));
+        txn.commit();
+      }
     }
   }
 
@@ -43,9 +48,12 @@ final class RawLog {
   }
 
   static void delete(Path dir, long sequence) {
-    try (Env<byte[]> env = open(dir); Txn<byte[]> txn = env.txnWrite()) {
-      db(env).delete(txn, LogKeys.sequence(sequence));
-      txn.commit();
+    try (Env<byte[]> env = open(dir)) {
+      Dbi<byte[]> log = db(env);
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        log.delete(txn, LogKeys.sequence(sequence));
+        txn.commit();
+      }
     }
   }
 
