@@ -1,22 +1,24 @@
 package io.statectl.kernel.eval;
 
+import io.statectl.api.Platform;
 import io.statectl.api.SourceLocation;
 import io.statectl.api.activation.ActivationEntry;
 import io.statectl.api.activation.HomeFile;
+import io.statectl.api.config.ConfigString;
+import io.statectl.api.config.ConfigTable;
 import io.statectl.api.config.ConfigValue;
 import io.statectl.api.module.ConfigProblem;
 import io.statectl.api.module.ConfigSources;
 import io.statectl.api.module.ModuleContext;
 import io.statectl.api.module.ModuleContribution;
 import io.statectl.api.module.SourceResolution;
-import io.statectl.api.module.Suggestions;
-import io.statectl.kernel.config.ConfigDocument;
 import io.statectl.kernel.config.ConfigFileSystem;
 import io.statectl.kernel.config.ConfigLoader;
 import io.statectl.kernel.config.LoadedConfiguration;
 import io.statectl.kernel.config.RecordingConfigFileSystem;
 import io.statectl.kernel.config.RepositoryPaths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,24 +27,39 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Evaluates one host: load its files, merge every namespace across them, hand each namespace to
- * its module, and check the contributions against each other. Reaches the repository only
- * through the {@link ConfigFileSystem} port and changes nothing anywhere.
+ * Evaluates one host: load its files, collect definitions (conditions and priorities applied),
+ * merge and type-check them against every module's declarations, resolve references, then hand
+ * each namespace to its module and check the contributions against each other. Reaches the
+ * repository only through the {@link ConfigFileSystem} port and changes nothing anywhere.
  */
 public final class Evaluator {
   /** Problems are reported in reading order: by file, then position. */
-  private static final java.util.Comparator<ConfigProblem> PROBLEM_ORDER = java.util.Comparator
+  private static final Comparator<ConfigProblem> PROBLEM_ORDER = Comparator
       .comparing((ConfigProblem p) -> p.location().file())
       .thenComparingInt(p -> p.location().line())
       .thenComparingInt(p -> p.location().column());
-  private final ModuleRegistry modules;
-  private final ConfigMerger merger = new ConfigMerger();
+  private final List<LoadedModule> modules;
+  private final OptionSchema schema;
 
-  public Evaluator(ModuleRegistry modules) {
-    this.modules = modules;
+  public Evaluator(ModuleRegistry registry) {
+    List<LoadedModule> all = new ArrayList<>();
+    all.add(new LoadedModule(new io.statectl.kernel.modules.SystemModule(),
+        io.statectl.kernel.modules.SystemModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
+    all.addAll(registry.modules());
+    this.modules = List.copyOf(all);
+    this.schema = OptionSchema.of(modules);
   }
 
+  public OptionSchema schema() {
+    return schema;
+  }
+
+  /** Evaluates for the platform the configuration declares, else the running machine's. */
   public Evaluation evaluate(ConfigFileSystem repository, String host) {
+    return evaluate(repository, host, Optional.empty());
+  }
+
+  public Evaluation evaluate(ConfigFileSystem repository, String host, Optional<Platform> platformOverride) {
     RecordingConfigFileSystem files = new RecordingConfigFileSystem(repository);
     ConfigLoader loader = new ConfigLoader(files);
     String entry = loader.entryFor(host)
@@ -50,60 +67,106 @@ public final class Evaluator {
     LoadedConfiguration loaded = loader.load(entry);
     List<ConfigProblem> problems = new ArrayList<>(loaded.problems());
 
-    Map<String, LoadedModule> byNamespace = new LinkedHashMap<>();
-    for (LoadedModule m : modules.modules()) {
-      byNamespace.put(m.module().namespace(), m);
+    Platform platform = platformOverride.orElseGet(() -> declaredPlatform(loaded).orElse(Platform.current()));
+    DefinitionCollector collector = new DefinitionCollector(problems);
+    List<Definition> defs = new ArrayList<>();
+    defs.add(hostFacts(host, platform));
+    defs.addAll(collector.collect(loaded.documents(), new Conditions(platform, host)));
+
+    TypedMerger merger = new TypedMerger(files, problems, TypedMerger.Mode.MERGE, schema.declaredBy());
+    merger.requiredAt(entry);
+    ConfigTable merged = (ConfigTable) merger.type("", schema.root(), defs).orElseThrow();
+    new TypedMerger(files, problems, TypedMerger.Mode.CHECK_ONLY, schema.declaredBy())
+        .type("", schema.root(), collector.shadow());
+    checkPlatformAgrees(merged, platform, platformOverride, problems);
+    if (!problems.isEmpty()) {
+      return failure(problems);
     }
-    Map<String, ConfigValue> merged = mergeNamespaces(loaded, byNamespace, problems);
+    List<String> known = schema.flatten().stream().map(DeclaredOption::path).filter(p -> !p.contains("<")).toList();
+    ConfigTable config = new ReferenceResolver(merged, problems, known).resolveAll();
+    if (!problems.isEmpty()) {
+      return failure(problems);
+    }
 
     List<ActivationEntry> entries = new ArrayList<>();
     TreeSet<String> plugins = new TreeSet<>();
     ConfigSources sources = new RepositorySources(files);
-    for (LoadedModule m : byNamespace.values()) {
-      Optional<ConfigValue> value = Optional.ofNullable(merged.get(m.module().namespace()));
-      ModuleContribution c = contribute(m, value, host, sources, problems);
+    for (LoadedModule m : modules) {
+      Optional<ConfigValue> value = valueAt(config, m.module().namespace());
+      ModuleContribution c = contribute(m, value, host, platform, sources, problems);
       entries.addAll(c.entries());
       problems.addAll(c.problems());
-      if (value.isPresent()) {
+      if (value.isPresent() && !m.pluginId().equals(io.statectl.kernel.modules.SystemModule.PROVENANCE)) {
         plugins.add(m.provenance());
       }
     }
     checkCollisions(entries, problems);
     if (!problems.isEmpty()) {
-      problems.sort(PROBLEM_ORDER);
-      return new Evaluation.Failure(problems);
+      return failure(problems);
     }
-    return new Evaluation.Success(host, entries, List.copyOf(plugins), files.snapshot());
+    return new Evaluation.Success(host, platform, config, merger.traces(), entries, List.copyOf(plugins),
+        files.snapshot());
   }
 
-  private Map<String, ConfigValue> mergeNamespaces(
-      LoadedConfiguration loaded, Map<String, LoadedModule> byNamespace, List<ConfigProblem> problems) {
-    Map<String, ConfigValue> merged = new HashMap<>();
-    List<String> known = new ArrayList<>(byNamespace.keySet());
-    known.add(ConfigLoader.IMPORTS);
-    for (ConfigDocument doc : loaded.documents()) {
-      for (Map.Entry<String, ConfigValue> e : doc.root().entries().entrySet()) {
-        String key = e.getKey();
-        if (key.equals(ConfigLoader.IMPORTS)) {
-          continue;
-        }
-        if (!byNamespace.containsKey(key)) {
-          problems.add(new ConfigProblem(e.getValue().location(), "unknown option '" + key + "'",
-              Suggestions.closest(key, known).map(s -> "did you mean '" + s + "'?")
-                  .orElse("known top-level options: " + String.join(", ", known))));
-          continue;
-        }
-        ConfigValue prior = merged.get(key);
-        merged.put(key, prior == null ? e.getValue() : merger.merge(key, prior, e.getValue(), problems));
+  private static Evaluation failure(List<ConfigProblem> problems) {
+    List<ConfigProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(PROBLEM_ORDER);
+    return new Evaluation.Failure(sorted);
+  }
+
+  /** The host's name and platform, as the weakest definitions of system.hostname/platform. */
+  private static Definition hostFacts(String host, Platform platform) {
+    SourceLocation at = SourceLocation.ofFile("(host " + host + ")");
+    Map<String, ConfigValue> system = new LinkedHashMap<>();
+    system.put("hostname", new ConfigString(host, at));
+    system.put("platform", new ConfigString(platform.id(), at));
+    return new Definition(new ConfigTable(Map.of("system", new ConfigTable(system, at)), at), Priority.OPTION_DEFAULT);
+  }
+
+  /** system.platform as written outside any condition (conditions cannot choose the platform). */
+  private static Optional<Platform> declaredPlatform(LoadedConfiguration loaded) {
+    Optional<Platform> best = Optional.empty();
+    Priority bestPriority = Priority.OPTION_DEFAULT;
+    for (Definition d : DefinitionCollector.unconditional(loaded.documents())) {
+      Optional<ConfigValue> v = valueAt((ConfigTable) d.value(), "system.platform");
+      if (v.isPresent() && v.get() instanceof ConfigString s && Platform.parse(s.value()).isPresent()
+          && (best.isEmpty() || d.priority().strongerThan(bestPriority))) {
+        best = Platform.parse(s.value());
+        bestPriority = d.priority();
       }
     }
-    return merged;
+    return best;
+  }
+
+  private static void checkPlatformAgrees(ConfigTable merged, Platform platform, Optional<Platform> override,
+      List<ConfigProblem> problems) {
+    Optional<ConfigValue> v = valueAt(merged, "system.platform");
+    if (override.isEmpty() && v.isPresent() && v.get() instanceof ConfigString s && !s.value().equals(platform.id())) {
+      problems.add(new ConfigProblem(s.location(), "system.platform is set to \"" + s.value()
+          + "\" inside a condition, but conditions are chosen by the platform",
+          "set system.platform outside [when] sections"));
+    }
+  }
+
+  static Optional<ConfigValue> valueAt(ConfigTable root, String path) {
+    Optional<List<String>> keys = OptionPaths.parse(path);
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    ConfigValue v = root;
+    for (String k : keys.get()) {
+      if (!(v instanceof ConfigTable t) || !t.entries().containsKey(k)) {
+        return Optional.empty();
+      }
+      v = t.entries().get(k);
+    }
+    return Optional.of(v);
   }
 
   private static ModuleContribution contribute(LoadedModule m, Optional<ConfigValue> value, String host,
-      ConfigSources sources, List<ConfigProblem> problems) {
+      Platform platform, ConfigSources sources, List<ConfigProblem> problems) {
     try {
-      return m.module().contribute(new Context(value, host, sources));
+      return m.module().contribute(new Context(value, host, platform, sources));
     } catch (RuntimeException | LinkageError e) {
       // A broken plugin must not hide the other modules' problems: report it as one more problem.
       problems.add(new ConfigProblem(value.map(ConfigValue::location).orElse(SourceLocation.ofFile("<plugins>")),
@@ -126,7 +189,8 @@ public final class Evaluator {
     }
   }
 
-  private record Context(Optional<ConfigValue> config, String host, ConfigSources sources) implements ModuleContext {}
+  private record Context(Optional<ConfigValue> config, String host, Platform platform, ConfigSources sources)
+      implements ModuleContext {}
 
   private record RepositorySources(ConfigFileSystem files) implements ConfigSources {
     @Override

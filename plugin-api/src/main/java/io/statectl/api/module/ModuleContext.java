@@ -10,8 +10,14 @@ import java.util.Optional;
  */
 public interface ModuleContext {
 
-  /** The merged value of the module's namespace; empty when the configuration does not set it. */
+  /**
+   * The merged, type-checked value of the module's namespace, with defaults filled in and
+   * references resolved; empty when neither the configuration nor a default sets it.
+   */
   Optional<ConfigValue> config();
+
+  /** The platform being evaluated for. */
+  io.statectl.api.Platform platform();
 
   /** The host being evaluated, e.g. {@code "laptop"}. */
   String host();

@@ -22,7 +22,16 @@ public interface StatectlModule extends ExtensionPoint {
   String description();
 
   /**
-   * Evaluates this module's part of the configuration. Problems in the user's configuration are
+   * The declaration of this module's namespace: usually a {@link
+   * io.statectl.api.option.OptionType.Submodule} of named options, or for a table of user-named
+   * entries an {@link io.statectl.api.option.OptionType.AttrsOf}. The kernel type-checks and
+   * merges every definition against it before {@link #contribute} sees the value.
+   */
+  io.statectl.api.option.OptionDecl options();
+
+  /**
+   * Turns this module's evaluated, type-checked part of the configuration into activation
+   * entries. Path options arrive as repository-relative path strings that exist. Problems in the user's configuration are
    * returned as values in the contribution (all of them, not only the first), never thrown.
    */
   ModuleContribution contribute(ModuleContext context);

@@ -2,8 +2,6 @@ package io.statectl.shell.cli;
 
 import io.statectl.kernel.activation.BackupPolicy;
 import io.statectl.shell.engine.Request;
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +20,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "NAME", description = "Which hosts/<NAME>.toml to apply (default: this machine's host name).")
   String host;
 
+  @Mixin PlatformOption platform;
+
   @Option(names = "--home", paramLabel = "DIR", description = "The home directory to activate into (default: $HOME).")
   Path home;
 
@@ -33,16 +33,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Run.request(new Request.Apply(state.state(), config(), host(), home(),
+    return Run.request(new Request.Apply(state.state(), ConfigLocation.config(config), host(), platform.platform(), home(),
         dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE));
-  }
-
-  private Path config() {
-    if (config != null) {
-      return config;
-    }
-    String env = System.getenv("STATECTL_CONFIG");
-    return Path.of(env != null && !env.isEmpty() ? env : ".");
   }
 
   private Path home() {
@@ -50,20 +42,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private String host() {
-    if (host != null) {
-      return host;
-    }
-    try {
-      Path etc = Path.of("/etc/hostname");
-      if (Files.isReadable(etc)) {
-        String name = Files.readString(etc).trim();
-        if (!name.isEmpty()) {
-          return name;
-        }
-      }
-      return InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
-      return "localhost";
-    }
+    return ConfigLocation.host(host);
   }
+
 }

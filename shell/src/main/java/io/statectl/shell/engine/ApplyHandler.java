@@ -42,7 +42,7 @@ final class ApplyHandler {
           "pass --config with your configuration repository (it holds hosts/<name>.toml)");
     }
     Evaluation evaluation = timer.time("evaluate",
-        () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(config), r.host()));
+        () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(config), r.host(), r.platform()));
     if (evaluation instanceof Evaluation.Failure f) {
       throw new ConfigInvalidException(f.problems());
     }

@@ -50,6 +50,18 @@ public final class Engine {
       try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
         return new ApplyHandler(out, timer).apply(r, plugins);
       }
+    } else if (request instanceof Request.Options r) {
+      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+        return new OptionsHandler(out, timer).options(r, plugins);
+      }
+    } else if (request instanceof Request.Eval r) {
+      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+        return new OptionsHandler(out, timer).eval(r, plugins);
+      }
+    } else if (request instanceof Request.Check r) {
+      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+        return new OptionsHandler(out, timer).check(r, plugins);
+      }
     } else if (request instanceof Request.Activate r) {
       return new ActivateHandler(out, timer).activate(r);
     } else if (request instanceof Request.Generations r) {

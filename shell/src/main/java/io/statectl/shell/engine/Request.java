@@ -1,5 +1,6 @@
 package io.statectl.shell.engine;
 
+import io.statectl.api.Platform;
 import io.statectl.kernel.activation.BackupPolicy;
 import io.statectl.kernel.state.StateDirectory;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ public sealed interface Request {
   /** Whether an apply changes anything. */
   enum Mode { CHANGE, DRY_RUN }
 
-  record Apply(StateDirectory state, Path config, String host, Path home, Mode mode, BackupPolicy backups)
-      implements Request {
+  record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
+      BackupPolicy backups) implements Request {
     public Apply {
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(config, "config");
@@ -29,6 +30,20 @@ public sealed interface Request {
       Objects.requireNonNull(home, "home");
     }
   }
+
+  /** List declared options whose path or description contains {@code query} (all when empty). */
+  record Options(StateDirectory state, String query, OptionsFormat format) implements Request {}
+
+  /** How {@code statectl options} prints. */
+  enum OptionsFormat { TEXT, JSON, MARKDOWN }
+
+  /** Print one option's merged value and every definition that contributed. */
+  record Eval(StateDirectory state, Path config, String host, Optional<Platform> platform, String option,
+      Format format) implements Request {}
+
+  /** Evaluate hosts without building; report every problem of every host. */
+  record Check(StateDirectory state, Path config, java.util.List<String> hosts, Optional<Platform> platform)
+      implements Request {}
 
   /** Activate an existing generation: {@code number} empty means "the one before the active one". */
   record Activate(StateDirectory state, Optional<Integer> number, Optional<Path> home, BackupPolicy backups)

@@ -10,10 +10,12 @@ import io.statectl.api.config.ConfigValue;
 import io.statectl.api.module.ConfigProblem;
 import io.statectl.api.module.ModuleContext;
 import io.statectl.api.module.ModuleContribution;
-import io.statectl.api.module.SourceResolution;
 import io.statectl.api.module.StatectlModule;
-import io.statectl.api.module.Suggestions;
+import io.statectl.api.option.Defaults;
+import io.statectl.api.option.OptionDecl;
+import io.statectl.api.option.OptionType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +24,15 @@ import org.pf4j.Extension;
 /**
  * {@code files."<path in home>" = { source = "files/x" }} or {@code { text = "…" }}, with an
  * optional {@code executable = true}: files placed in the home, each linked from the generation.
+ * The kernel checks types and paths against {@link #options()}; this module checks what types
+ * cannot say (one of source or text; a target inside the home).
  */
 @Extension
 public final class FilesModule implements StatectlModule {
   static final String SOURCE = "source";
   static final String TEXT = "text";
   static final String EXECUTABLE = "executable";
-  private static final List<String> KEYS = List.of(SOURCE, TEXT, EXECUTABLE);
-  private static final String EXAMPLE = "files.\".gitconfig\" = { source = \"files/gitconfig\" }";
+  private static final String EXAMPLE = "files.\".gitconfig\" = { source = \"../files/gitconfig\" }";
 
   @Override
   public String namespace() {
@@ -38,50 +41,46 @@ public final class FilesModule implements StatectlModule {
 
   @Override
   public String description() {
-    return "files and directories placed in the home, linked from the generation";
+    return "Files placed in the home, keyed by their path relative to the home; each is a link into the generation.";
+  }
+
+  @Override
+  public OptionDecl options() {
+    Map<String, OptionDecl> file = new LinkedHashMap<>();
+    file.put(SOURCE, OptionDecl.of(OptionType.path(),
+        "A file of the configuration repository to place there, relative to the file that says so.")
+        .withExample("source = \"../files/gitconfig\""));
+    file.put(TEXT, OptionDecl.of(OptionType.string(), "Inline content to place there (instead of source).")
+        .withExample("text = \"set -o vi\\n\""));
+    file.put(EXECUTABLE, OptionDecl.of(OptionType.bool(), "Whether the file is executable.")
+        .withDefault(Defaults.of(false)));
+    return OptionDecl.of(OptionType.attrsOf(OptionType.submodule(file)), description())
+        .withDefault(Defaults.emptyTable()).withExample(EXAMPLE);
   }
 
   @Override
   public ModuleContribution contribute(ModuleContext context) {
     Optional<ConfigValue> config = context.config();
-    if (config.isEmpty()) {
+    if (config.isEmpty() || !(config.get() instanceof ConfigTable table)) {
       return ModuleContribution.empty();
     }
     List<HomeFile> files = new ArrayList<>();
     List<ConfigProblem> problems = new ArrayList<>();
-    if (!(config.get() instanceof ConfigTable table)) {
-      problems.add(new ConfigProblem(config.get().location(),
-          "files must be a table of paths, got " + config.get().typeName(), "write " + EXAMPLE));
-      return new ModuleContribution(List.of(), problems);
-    }
     for (Map.Entry<String, ConfigValue> e : table.entries().entrySet()) {
-      fileEntry(e.getKey(), e.getValue(), context, problems).ifPresent(files::add);
+      fileEntry(e.getKey(), (ConfigTable) e.getValue(), problems).ifPresent(files::add);
     }
     return new ModuleContribution(List.copyOf(files), problems);
   }
 
-  private Optional<HomeFile> fileEntry(String target, ConfigValue value, ModuleContext context,
-      List<ConfigProblem> problems) {
+  private static Optional<HomeFile> fileEntry(String target, ConfigTable t, List<ConfigProblem> problems) {
     String option = "files.\"" + target + "\"";
     int before = problems.size();
     if (target.startsWith("~/") || target.startsWith("/")) {
-      problems.add(new ConfigProblem(value.location(), option + ": paths are relative to the home directory",
+      problems.add(new ConfigProblem(t.location(), option + ": paths are relative to the home directory",
           "write \"" + target.replaceFirst("^~?/+", "") + "\""));
     } else if (!HomeFile.isSafeRelative(target)) {
-      problems.add(new ConfigProblem(value.location(), option + ": not a plain relative path inside the home",
+      problems.add(new ConfigProblem(t.location(), option + ": not a plain relative path inside the home",
           "use a normalised path without '..', e.g. \".config/app/config.toml\""));
-    }
-    if (!(value instanceof ConfigTable t)) {
-      problems.add(new ConfigProblem(value.location(), option + " must be a table, got " + value.typeName(),
-          "write " + EXAMPLE));
-      return Optional.empty();
-    }
-    for (Map.Entry<String, ConfigValue> k : t.entries().entrySet()) {
-      if (!KEYS.contains(k.getKey())) {
-        problems.add(new ConfigProblem(k.getValue().location(), "unknown option '" + option + "." + k.getKey() + "'",
-            Suggestions.closest(k.getKey(), KEYS).map(s -> "did you mean '" + s + "'?")
-                .orElse("a file takes: " + String.join(", ", KEYS))));
-      }
     }
     Optional<ConfigValue> source = t.get(SOURCE);
     Optional<ConfigValue> text = t.get(TEXT);
@@ -92,49 +91,15 @@ public final class FilesModule implements StatectlModule {
     } else if (source.isEmpty() && text.isEmpty()) {
       problems.add(new ConfigProblem(t.location(), option + " needs a source or a text", "write " + EXAMPLE));
     } else if (source.isPresent()) {
-      content = sourceContent(option, source.get(), context, problems);
-    } else if (text.get() instanceof ConfigString s) {
-      content = new FileContent.Text(s.value());
+      content = new FileContent.RepositoryFile(((ConfigString) source.get()).value());
     } else {
-      problems.add(typeProblem(option + "." + TEXT, "string", text.get()));
+      content = new FileContent.Text(((ConfigString) text.get()).value());
     }
-    FileMode mode = FileMode.REGULAR;
-    Optional<ConfigValue> exec = t.get(EXECUTABLE);
-    if (exec.isPresent()) {
-      if (exec.get() instanceof ConfigBool b) {
-        mode = b.value() ? FileMode.EXECUTABLE : FileMode.REGULAR;
-      } else {
-        problems.add(typeProblem(option + "." + EXECUTABLE, "bool", exec.get()));
-      }
-    }
+    boolean executable = t.get(EXECUTABLE).map(v -> ((ConfigBool) v).value()).orElse(false);
     if (problems.size() > before || content == null) {
       return Optional.empty();
     }
-    return Optional.of(new HomeFile(target, content, mode, value.location()));
-  }
-
-  private static FileContent sourceContent(String option, ConfigValue source, ModuleContext context,
-      List<ConfigProblem> problems) {
-    if (!(source instanceof ConfigString s)) {
-      problems.add(typeProblem(option + "." + SOURCE, "string (a path)", source));
-      return null;
-    }
-    SourceResolution r = context.sources().resolve(s.location(), s.value());
-    if (r instanceof SourceResolution.Found f) {
-      return new FileContent.RepositoryFile(f.repositoryPath());
-    }
-    if (r instanceof SourceResolution.Missing m) {
-      problems.add(new ConfigProblem(s.location(), option + ": source file not found: " + m.tried(),
-          "paths are relative to the file that names them; create the file or fix the path"));
-    } else {
-      problems.add(new ConfigProblem(s.location(), option + ": source leaves the configuration repository: "
-          + s.value(), "copy the file into the repository, e.g. under files/"));
-    }
-    return null;
-  }
-
-  private static ConfigProblem typeProblem(String option, String expected, ConfigValue got) {
-    return new ConfigProblem(got.location(), option + ": expected " + expected + ", got " + got.typeName(),
-        "change the value's type");
+    return Optional.of(new HomeFile(target, content, executable ? FileMode.EXECUTABLE : FileMode.REGULAR,
+        t.location()));
   }
 }
