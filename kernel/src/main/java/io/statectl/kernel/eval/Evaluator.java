@@ -70,15 +70,18 @@ public final class Evaluator {
     Platform platform = platformOverride.orElseGet(() -> declaredPlatform(loaded).orElse(Platform.current()));
     DefinitionCollector collector = new DefinitionCollector(problems);
     List<Definition> defs = new ArrayList<>();
-    defs.add(hostFacts(host, platform));
+    defs.add(hostFacts(host, platform, platformOverride.isPresent()));
     defs.addAll(collector.collect(loaded.documents(), new Conditions(platform, host)));
+    platformOverride.ifPresent(p -> defs.add(new Definition(new ConfigTable(Map.of("system", new ConfigTable(
+        Map.of("platform", new ConfigString(p.id(), SourceLocation.ofFile("(--platform)"))),
+        SourceLocation.ofFile("(--platform)"))), SourceLocation.ofFile("(--platform)")), Priority.FORCE)));
 
     TypedMerger merger = new TypedMerger(files, problems, TypedMerger.Mode.MERGE, schema.declaredBy());
     merger.requiredAt(entry);
     ConfigTable merged = (ConfigTable) merger.type("", schema.root(), defs).orElseThrow();
     new TypedMerger(files, problems, TypedMerger.Mode.CHECK_ONLY, schema.declaredBy())
         .type("", schema.root(), collector.shadow());
-    checkPlatformAgrees(merged, platform, platformOverride, problems);
+    checkPlatformNotConditional(loaded, merger.traces(), problems);
     if (!problems.isEmpty()) {
       return failure(problems);
     }
@@ -115,11 +118,16 @@ public final class Evaluator {
   }
 
   /** The host's name and platform, as the weakest definitions of system.hostname/platform. */
-  private static Definition hostFacts(String host, Platform platform) {
+  private static Definition hostFacts(String host, Platform platform, boolean forced) {
     SourceLocation at = SourceLocation.ofFile("(host " + host + ")");
     Map<String, ConfigValue> system = new LinkedHashMap<>();
     system.put("hostname", new ConfigString(host, at));
     system.put("platform", new ConfigString(platform.id(), at));
+    if (forced) {
+      // --platform evaluates "as if on" that platform: it overrides what the host file says.
+      Map<String, ConfigValue> hostname = Map.of("hostname", system.get("hostname"));
+      return new Definition(new ConfigTable(Map.of("system", new ConfigTable(hostname, at)), at), Priority.OPTION_DEFAULT);
+    }
     return new Definition(new ConfigTable(Map.of("system", new ConfigTable(system, at)), at), Priority.OPTION_DEFAULT);
   }
 
@@ -138,13 +146,23 @@ public final class Evaluator {
     return best;
   }
 
-  private static void checkPlatformAgrees(ConfigTable merged, Platform platform, Optional<Platform> override,
+  /** Conditions are chosen by the platform, so a condition may not choose the platform. */
+  private static void checkPlatformNotConditional(LoadedConfiguration loaded, Map<String, OptionTrace> traces,
       List<ConfigProblem> problems) {
-    Optional<ConfigValue> v = valueAt(merged, "system.platform");
-    if (override.isEmpty() && v.isPresent() && v.get() instanceof ConfigString s && !s.value().equals(platform.id())) {
-      problems.add(new ConfigProblem(s.location(), "system.platform is set to \"" + s.value()
-          + "\" inside a condition, but conditions are chosen by the platform",
-          "set system.platform outside [when] sections"));
+    OptionTrace t = traces.get("system.platform");
+    if (t == null) {
+      return;
+    }
+    java.util.Set<SourceLocation> unconditional = new java.util.HashSet<>();
+    for (Definition d : DefinitionCollector.unconditional(loaded.documents())) {
+      valueAt((ConfigTable) d.value(), "system.platform").ifPresent(v -> unconditional.add(v.location()));
+    }
+    for (Definition d : t.definitions()) {
+      SourceLocation at = d.value().location();
+      if (!at.file().startsWith("(") && !unconditional.contains(at)) {
+        problems.add(new ConfigProblem(at, "system.platform is set inside a [when] section, but conditions are "
+            + "chosen by the platform", "set system.platform outside [when] sections"));
+      }
     }
   }
 
