@@ -4,7 +4,10 @@ import java.util.Optional;
 
 /** The file formats a configuration file may use, chosen by extension. */
 public enum ConfigFormat {
-  TOML(".toml");
+  TOML(".toml"),
+  YAML(".yaml"),
+  YML(".yml"),
+  JSON(".json");
 
   private final String extension;
 
@@ -14,6 +17,18 @@ public enum ConfigFormat {
 
   public String extension() {
     return extension;
+  }
+
+  public ConfigReader reader() {
+    switch (this) {
+      case YAML:
+      case YML:
+        return new YamlReader();
+      case JSON:
+        return new JsonReader();
+      default:
+        return new TomlReader();
+    }
   }
 
   public static Optional<ConfigFormat> of(String fileName) {

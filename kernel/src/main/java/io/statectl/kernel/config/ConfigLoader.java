@@ -20,7 +20,6 @@ public final class ConfigLoader {
   public static final String IMPORTS = "imports";
 
   private final ConfigFileSystem files;
-  private final TomlReader toml = new TomlReader();
 
   public ConfigLoader(ConfigFileSystem files) {
     this.files = files;
@@ -76,15 +75,15 @@ public final class ConfigLoader {
       Optional<ConfigFormat> format = ConfigFormat.of(path);
       if (format.isEmpty()) {
         problems.add(new ConfigProblem(importedAt, "unsupported configuration file type: " + path,
-            "configuration files end in .toml"));
+            "configuration files end in .toml, .yaml, .yml or .json"));
         return;
       }
-      TomlReader.Result r = toml.read(path, bytes.get());
-      if (r instanceof TomlReader.Result.Malformed m) {
+      ConfigReader.Result r = format.get().reader().read(path, bytes.get());
+      if (r instanceof ConfigReader.Result.Malformed m) {
         problems.addAll(m.problems());
         return;
       }
-      ConfigDocument doc = ((TomlReader.Result.Parsed) r).document();
+      ConfigDocument doc = ((ConfigReader.Result.Parsed) r).document();
       stack.add(path);
       for (ImportRef ref : imports(doc)) {
         visit(ref.path(), ref.at());

@@ -9,15 +9,12 @@ import io.statectl.api.config.ConfigString;
 import io.statectl.api.config.ConfigTable;
 import io.statectl.api.config.ConfigValue;
 import io.statectl.api.module.ConfigProblem;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -30,27 +27,16 @@ import org.tomlj.TomlTable;
  * used because it reports positions; each value is located at its key (or array slot), which is
  * where a user looks for it.
  */
-public final class TomlReader {
+public final class TomlReader implements ConfigReader {
 
-  /** The outcome of reading one file: a document, or the syntax problems that stop it. */
-  public sealed interface Result {
-    record Parsed(ConfigDocument document) implements Result {}
-
-    record Malformed(List<ConfigProblem> problems) implements Result {}
-  }
-
+  @Override
   public Result read(String path, byte[] bytes) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new Result.Malformed(List.of(new ConfigProblem(SourceLocation.ofFile(path),
-          "not valid UTF-8 text", "save the file as UTF-8")));
+    List<ConfigProblem> undecodable = new ArrayList<>();
+    Optional<String> decoded = ConfigReader.utf8(path, bytes, undecodable);
+    if (decoded.isEmpty()) {
+      return new Result.Malformed(undecodable);
     }
-    TomlParseResult parsed = Toml.parse(text);
+    TomlParseResult parsed = Toml.parse(decoded.get());
     if (parsed.hasErrors()) {
       List<ConfigProblem> problems = new ArrayList<>();
       for (TomlParseError e : parsed.errors()) {
