@@ -9,8 +9,22 @@ public final class OptionPaths {
   private OptionPaths() {}
 
   public static String child(String parent, String key) {
-    String k = key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    String k = isBare(key) ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     return parent.isEmpty() ? k : parent + "." + k;
+  }
+
+  /** Whether a key can be written without quotes ({@code [A-Za-z0-9_-]+}); hot: no regex. */
+  static boolean isBare(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Splits a written path into its keys; empty when it is malformed. */

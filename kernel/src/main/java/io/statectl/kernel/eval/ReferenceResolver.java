@@ -40,21 +40,39 @@ final class ReferenceResolver {
     return (ConfigTable) walk("", root);
   }
 
+  /** Returns {@code v} itself when nothing inside it holds a reference (the common case). */
   private ConfigValue walk(String path, ConfigValue v) {
     if (v instanceof ConfigTable t) {
-      Map<String, ConfigValue> out = new LinkedHashMap<>();
-      t.entries().forEach((k, x) -> out.put(k, walk(OptionPaths.child(path, k), x)));
-      return new ConfigTable(out, t.location());
+      Map<String, ConfigValue> out = null;
+      for (Map.Entry<String, ConfigValue> e : t.entries().entrySet()) {
+        ConfigValue x = e.getValue();
+        ConfigValue r = mayHoldReference(x) ? walk(OptionPaths.child(path, e.getKey()), x) : x;
+        if (r != x && out == null) {
+          out = new LinkedHashMap<>(t.entries());
+        }
+        if (out != null) {
+          out.put(e.getKey(), r);
+        }
+      }
+      return out == null ? t : new ConfigTable(out, t.location());
     } else if (v instanceof ConfigList l) {
       List<ConfigValue> out = new ArrayList<>();
+      boolean changed = false;
       for (int i = 0; i < l.items().size(); i++) {
-        out.add(walk(path + "[" + i + "]", l.items().get(i)));
+        ConfigValue x = l.items().get(i);
+        ConfigValue r = mayHoldReference(x) ? walk(path + "[" + i + "]", x) : x;
+        changed |= r != x;
+        out.add(r);
       }
-      return new ConfigList(out, l.location());
+      return changed ? new ConfigList(out, l.location()) : l;
     } else if (v instanceof ConfigString s && s.value().contains("${")) {
       return new ConfigString(resolve(path, s), s.location());
     }
     return v;
+  }
+
+  private static boolean mayHoldReference(ConfigValue v) {
+    return !(v instanceof ConfigString s) || s.value().contains("${");
   }
 
   private String resolve(String path, ConfigString s) {

@@ -34,6 +34,7 @@ final class TypedMerger {
   /** Whether a merge produces values or only checks definitions that do not apply here. */
   enum Mode { MERGE, CHECK_ONLY }
 
+  private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
   private final ConfigFileSystem files;
   private final List<ConfigProblem> problems;
   private final Mode mode;
@@ -165,7 +166,9 @@ final class TypedMerger {
       return Optional.empty();
     }
     Set<String> distinct = new LinkedHashSet<>();
-    winners.forEach(w -> distinct.add(render(w)));
+    if (winners.size() > 1) {
+      winners.forEach(w -> distinct.add(render(w)));
+    }
     if (distinct.size() > 1 && mode == Mode.MERGE) {
       ConfigValue last = winners.get(winners.size() - 1);
       problems.add(new ConfigProblem(last.location(), "conflicting definitions of " + path + " (priority "
@@ -195,7 +198,7 @@ final class TypedMerger {
       if (!(v instanceof ConfigString str)) {
         return mismatch(path, type, v);
       }
-      if (s.pattern().isPresent() && !str.value().contains("${") && !Pattern.matches(s.pattern().get(), str.value())) {
+      if (s.pattern().isPresent() && !str.value().contains("${") && !PATTERNS.computeIfAbsent(s.pattern().get(), Pattern::compile).matcher(str.value()).matches()) {
         problems.add(new ConfigProblem(v.location(), path + ": \"" + str.value() + "\" does not match /"
             + s.pattern().get() + "/", "write a value of the form the option's description gives"));
         return Optional.empty();

@@ -1,7 +1,6 @@
 package io.statectl.api.activation;
 
 import io.statectl.api.SourceLocation;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -24,11 +23,15 @@ public record HomeFile(String target, FileContent content, FileMode mode, Source
 
   /** True when {@code target} is relative, non-empty, normalised and does not climb out. */
   public static boolean isSafeRelative(String target) {
-    if (target.isEmpty() || target.startsWith("/") || target.contains("\\") || target.contains("\0")) {
+    if (target.isEmpty() || target.startsWith("/") || target.endsWith("/") || target.contains("\\")
+        || target.contains("\0")) {
       return false;
     }
-    Path p = Path.of(target);
-    return !p.isAbsolute() && p.normalize().toString().equals(target) && !target.equals(".")
-        && !p.startsWith("..");
+    for (String segment : target.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -22,8 +22,6 @@ public final class Engine {
 
   public int handle(Request request) {
     try {
-      // Every command reads or writes JSON; timing it on its own shows Jackson's share of start-up.
-      timer.time("jackson init", io.statectl.events.EventJson::newMapper);
       return dispatch(request);
     } catch (KernelException e) {
       out.message("error[" + e.code().id() + "]: " + e.getMessage());

@@ -45,6 +45,8 @@ final class StateSession implements AutoCloseable {
 
   EventLog log() {
     if (log == null) {
+      // Timed on its own to show Jackson's share of start-up; every state-dir command needs it.
+      timer.time("jackson init", io.statectl.events.EventJson::newMapper);
       log = timer.time("lmdb-open events", () -> EventLog.open(dir.events()));
       opened.push(log);
     }
