@@ -37,16 +37,23 @@ public final class ConfigLoader {
   }
 
   public LoadedConfiguration load(String entry) {
-    Walk walk = new Walk();
-    walk.visit(entry, SourceLocation.ofFile(entry));
-    return new LoadedConfiguration(entry, walk.documents, walk.problems);
+    try (ParallelParser parser = new ParallelParser(files)) {
+      Walk walk = new Walk(parser);
+      walk.visit(entry, SourceLocation.ofFile(entry));
+      return new LoadedConfiguration(entry, walk.documents, walk.problems);
+    }
   }
 
   private final class Walk {
+    final ParallelParser parser;
     final List<ConfigDocument> documents = new ArrayList<>();
     final List<ConfigProblem> problems = new ArrayList<>();
     final Set<String> done = new HashSet<>();
     final LinkedHashSet<String> stack = new LinkedHashSet<>();
+
+    Walk(ParallelParser parser) {
+      this.parser = parser;
+    }
 
     void visit(String path, SourceLocation importedAt) {
       if (stack.contains(path)) {
@@ -66,19 +73,16 @@ public final class ConfigLoader {
       if (!done.add(path)) {
         return; // diamond imports are loaded once, at their first position
       }
-      Optional<byte[]> bytes = files.read(path);
-      if (bytes.isEmpty()) {
-        problems.add(new ConfigProblem(importedAt, "imported file not found: " + path,
-            "check the path; imports are relative to the file that names them"));
+      ParallelParser.Parsed parsed = parser.parse(path);
+      if (parsed.result().isEmpty()) {
+        problems.add(new ConfigProblem(importedAt, parsed.missing()
+            ? "imported file not found: " + path
+            : "unsupported configuration file type: " + path,
+            parsed.missing() ? "check the path; imports are relative to the file that names them"
+                : "configuration files end in .toml, .yaml, .yml or .json"));
         return;
       }
-      Optional<ConfigFormat> format = ConfigFormat.of(path);
-      if (format.isEmpty()) {
-        problems.add(new ConfigProblem(importedAt, "unsupported configuration file type: " + path,
-            "configuration files end in .toml, .yaml, .yml or .json"));
-        return;
-      }
-      ConfigReader.Result r = format.get().reader().read(path, bytes.get());
+      ConfigReader.Result r = parsed.result().get();
       if (r instanceof ConfigReader.Result.Malformed m) {
         problems.addAll(m.problems());
         return;
