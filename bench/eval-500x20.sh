@@ -3,6 +3,7 @@
 # JMH's gc profiler), then the end-to-end `statectl check` of the same configuration with the
 # assembled CLI (median of RUNS, default 5). Usage: bench/eval-500x20.sh
 set -euo pipefail
+export STATECTL_NO_BUILD=1   # after the build below, time the CLI alone
 here="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS="${RUNS:-5}"
 cd "$here"

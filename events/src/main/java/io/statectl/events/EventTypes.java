@@ -21,7 +21,9 @@ public final class EventTypes {
           new EventType(ConfigurationEvaluated.class, "ConfigurationEvaluated", 1),
           new EventType(GenerationCreated.class, "GenerationCreated", 1),
           new EventType(GenerationActivated.class, "GenerationActivated", 1),
-          new EventType(FileBackedUp.class, "FileBackedUp", 1));
+          new EventType(FileBackedUp.class, "FileBackedUp", 1),
+          new EventType(PluginInstalled.class, "PluginInstalled", 1),
+          new EventType(PluginRemoved.class, "PluginRemoved", 1));
 
   private static final Map<String, EventType> BY_NAME = index(true);
   private static final Map<String, EventType> BY_CLASS_NAME = index(false);

@@ -12,7 +12,9 @@ public sealed interface StatectlEvent
         ConfigurationEvaluated,
         GenerationCreated,
         GenerationActivated,
-        FileBackedUp {
+        FileBackedUp,
+        PluginInstalled,
+        PluginRemoved {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

@@ -7,12 +7,15 @@ import io.statectl.events.EventJson;
 import io.statectl.events.FileBackedUp;
 import io.statectl.events.GenerationActivated;
 import io.statectl.events.GenerationCreated;
+import io.statectl.events.PluginInstalled;
+import io.statectl.events.PluginRemoved;
 import io.statectl.events.StatectlEvent;
 import io.statectl.events.log.EventLog;
 import io.statectl.events.log.LogRecord;
 import io.statectl.projections.backups.BackupRecord;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
+import io.statectl.projections.plugins.PluginRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -49,6 +52,7 @@ public final class ProjectionStore implements AutoCloseable {
   private final Dbi<byte[]> generations;
   private final Dbi<byte[]> active;
   private final Dbi<byte[]> backups;
+  private final Dbi<byte[]> plugins;
   private final ObjectMapper json = EventJson.newMapper();
 
   private ProjectionStore(Env<byte[]> env) {
@@ -57,6 +61,7 @@ public final class ProjectionStore implements AutoCloseable {
     this.generations = env.openDbi("generations", DbiFlags.MDB_CREATE);
     this.active = env.openDbi("active", DbiFlags.MDB_CREATE);
     this.backups = env.openDbi("backups", DbiFlags.MDB_CREATE);
+    this.plugins = env.openDbi("plugins", DbiFlags.MDB_CREATE);
   }
 
   public static ProjectionStore open(Path dir) {
@@ -122,6 +127,11 @@ public final class ProjectionStore implements AutoCloseable {
     } else if (e instanceof GenerationActivated a) {
       put(txn, active, a.profile().getBytes(StandardCharsets.UTF_8),
           new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
+    } else if (e instanceof PluginInstalled p) {
+      put(txn, plugins, p.id().getBytes(StandardCharsets.UTF_8), new PluginRecord(p.id(), p.version(), p.sha256(),
+          p.source(), p.storePath(), p.namespace(), r.timestamp()));
+    } else if (e instanceof PluginRemoved p) {
+      plugins.delete(txn, p.id().getBytes(StandardCharsets.UTF_8));
     } else if (e instanceof FileBackedUp b) {
       put(txn, backups, ByteBuffer.allocate(8).putLong(r.sequence()).array(),
           new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.mode(), r.timestamp()));
@@ -173,6 +183,17 @@ public final class ProjectionStore implements AutoCloseable {
     try (Txn<byte[]> txn = env.txnRead(); CursorIterable<byte[]> it = backups.iterate(txn)) {
       for (CursorIterable.KeyVal<byte[]> kv : it) {
         out.add(decode(kv.val(), BackupRecord.class));
+      }
+    }
+    return out;
+  }
+
+  /** The installed plugins, by id. */
+  public List<PluginRecord> plugins() {
+    List<PluginRecord> out = new ArrayList<>();
+    try (Txn<byte[]> txn = env.txnRead(); CursorIterable<byte[]> it = plugins.iterate(txn)) {
+      for (CursorIterable.KeyVal<byte[]> kv : it) {
+        out.add(decode(kv.val(), PluginRecord.class));
       }
     }
     return out;

@@ -99,7 +99,8 @@ public final class Evaluator {
       ModuleContribution c = contribute(m, value, host, platform, sources, problems);
       entries.addAll(c.entries());
       problems.addAll(c.problems());
-      if (value.isPresent() && !m.pluginId().equals(io.statectl.kernel.modules.SystemModule.PROVENANCE)) {
+      if (definedByUser(merger.traces(), m.module().namespace())
+          && !m.pluginId().equals(io.statectl.kernel.modules.SystemModule.PROVENANCE)) {
         plugins.add(m.provenance());
       }
     }
@@ -109,6 +110,17 @@ public final class Evaluator {
     }
     return new Evaluation.Success(host, platform, config, merger.traces(), entries, List.copyOf(plugins),
         files.snapshot());
+  }
+
+  /** Whether the configuration itself (not only defaults) sets something under {@code namespace}. */
+  private static boolean definedByUser(Map<String, OptionTrace> traces, String namespace) {
+    for (OptionTrace t : traces.values()) {
+      if ((t.path().equals(namespace) || t.path().startsWith(namespace + ".") || t.path().startsWith(namespace + "["))
+          && t.definitions().stream().anyMatch(d -> d.priority() != Priority.OPTION_DEFAULT)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Evaluation failure(List<ConfigProblem> problems) {

@@ -32,7 +32,6 @@ public final class OptionSchema {
         n = n.children.computeIfAbsent(k, x -> new Node());
       }
       n.leaves.put(keys.get(keys.size() - 1), m.module().options());
-      declaredBy.put(keys.get(0), m.provenance());
       declaredBy.put(m.module().namespace(), m.provenance());
     }
     return new OptionSchema(top.build(), declaredBy);
@@ -58,7 +57,7 @@ public final class OptionSchema {
     if (type instanceof OptionType.Submodule s) {
       for (Map.Entry<String, OptionDecl> e : s.options().entrySet()) {
         String p = OptionPaths.child(path, e.getKey());
-        String owner = declaredBy.getOrDefault(p, module);
+        String owner = declaredBy.getOrDefault(OptionPaths.join(OptionPaths.parse(p).orElse(java.util.List.of(p))), module);
         out.add(new DeclaredOption(p, e.getValue(), owner));
         walk(p, e.getValue().type(), owner, out);
       }

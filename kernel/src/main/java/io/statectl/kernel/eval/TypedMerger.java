@@ -64,7 +64,7 @@ final class TypedMerger {
       } else {
         if (decl.presence() == OptionDecl.Presence.REQUIRED && mode == Mode.MERGE) {
           problems.add(new ConfigProblem(SourceLocation.ofFile(requiredAt), "option " + path
-              + " is required but has no value (declared by " + declaredBy.getOrDefault(root(path), "core") + ")",
+              + " is required but has no value (declared by " + declarer(path) + ")",
               "define " + path + " in the host's configuration" + decl.example().map(e -> ", e.g. " + e).orElse("")));
         }
         return Optional.empty();
@@ -81,6 +81,20 @@ final class TypedMerger {
 
   private static String root(String path) {
     return OptionPaths.parse(path).map(k -> k.get(0)).orElse(path);
+  }
+
+  /** The module that declared {@code path}: the one with the longest matching namespace. */
+  private String declarer(String path) {
+    String best = "core";
+    int bestLength = -1;
+    for (Map.Entry<String, String> e : declaredBy.entrySet()) {
+      String ns = e.getKey();
+      if ((path.equals(ns) || path.startsWith(ns + ".")) && ns.length() > bestLength) {
+        best = e.getValue();
+        bestLength = ns.length();
+      }
+    }
+    return best;
   }
 
   Optional<ConfigValue> type(String path, OptionType type, List<Definition> defs) {

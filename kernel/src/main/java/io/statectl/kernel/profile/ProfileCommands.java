@@ -36,6 +36,7 @@ public final class ProfileCommands implements AutoCloseable {
             .snapshotSerializer(serializer)
             .build())
         .configureAggregate(ProfileAggregate.class)
+        .configureAggregate(io.statectl.kernel.plugins.PluginRegistryAggregate.class)
         .buildConfiguration();
     axon.start();
     return new ProfileCommands(axon);
@@ -64,7 +65,15 @@ public final class ProfileCommands implements AutoCloseable {
     send(profile, new RecordBackup(profile, livePath, storePath, mode));
   }
 
-  private Object send(String profile, ProfileCommand command) {
+  public void installPlugin(io.statectl.kernel.plugins.InstallPlugin command) {
+    send(command.registry(), command);
+  }
+
+  public void removePlugin(io.statectl.kernel.plugins.RemovePlugin command) {
+    send(command.registry(), command);
+  }
+
+  private Object send(String profile, Object command) {
     try {
       return axon.commandGateway().sendAndWait(command);
     } catch (CommandExecutionException e) {

@@ -4,6 +4,8 @@ import io.statectl.kernel.ErrorCode;
 import io.statectl.kernel.KernelException;
 import io.statectl.kernel.plugins.PluginHost;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Handles request values and reports through an {@link Output}; returns the exit code. It knows
@@ -43,23 +45,44 @@ public final class Engine {
     }
   }
 
+  /** Built-in plugins plus the installed ones the configuration pins (all installed, without one). */
+  private PluginHost plugins(io.statectl.kernel.state.StateDirectory state, Optional<Path> config) {
+    List<Path> installed = InstalledPlugins.jarsFor(state, config, timer, out);
+    return timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir, installed));
+  }
+
   private int dispatch(Request request) {
     if (request instanceof Request.Apply r) {
-      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+      for (var lock : InstalledPlugins.installable(r.state(), r.config(), timer)) {
+        out.message("installing plugin " + lock.id() + "@" + lock.version() + " pinned by " + r.config().resolve("statectl.lock")
+            + ", from " + lock.source());
+        new PluginHandler(out, timer, pluginDir).install(new Request.PluginInstall(r.state(), lock.source(),
+            Optional.of(lock.sha256()), Optional.empty(), io.statectl.kernel.plugins.InstallPlugin.Intent.UPGRADE,
+            Optional.of(lock.id())));
+      }
+      try (PluginHost plugins = plugins(r.state(), Optional.of(r.config()))) {
         return new ApplyHandler(out, timer).apply(r, plugins);
       }
     } else if (request instanceof Request.Options r) {
-      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+      try (PluginHost plugins = plugins(r.state(), Optional.empty())) {
         return new OptionsHandler(out, timer).options(r, plugins);
       }
     } else if (request instanceof Request.Eval r) {
-      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+      try (PluginHost plugins = plugins(r.state(), Optional.of(r.config()))) {
         return new OptionsHandler(out, timer).eval(r, plugins);
       }
     } else if (request instanceof Request.Check r) {
-      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+      try (PluginHost plugins = plugins(r.state(), Optional.of(r.config()))) {
         return new OptionsHandler(out, timer).check(r, plugins);
       }
+    } else if (request instanceof Request.PluginInstall r) {
+      return new PluginHandler(out, timer, pluginDir).install(r);
+    } else if (request instanceof Request.PluginList r) {
+      return new PluginHandler(out, timer, pluginDir).list(r);
+    } else if (request instanceof Request.PluginRemove r) {
+      return new PluginHandler(out, timer, pluginDir).remove(r);
+    } else if (request instanceof Request.PluginVerify r) {
+      return new PluginHandler(out, timer, pluginDir).verify(r);
     } else if (request instanceof Request.Activate r) {
       return new ActivateHandler(out, timer).activate(r);
     } else if (request instanceof Request.Generations r) {

@@ -22,6 +22,10 @@ final class EventSummaries {
     } else if (e instanceof GenerationActivated a) {
       return "generation " + a.number() + " active (" + a.reason().toString().toLowerCase(java.util.Locale.ROOT)
           + (a.previous() == 0 ? "" : ", was " + a.previous()) + ") in " + a.home();
+    } else if (e instanceof io.statectl.events.PluginInstalled p) {
+      return "plugin " + p.id() + "@" + p.version() + " from " + p.source() + " (sha256 " + p.sha256() + ")";
+    } else if (e instanceof io.statectl.events.PluginRemoved p) {
+      return "plugin " + p.id() + "@" + p.version() + (p.forced() ? " (forced, still in use)" : "");
     }
     FileBackedUp b = (FileBackedUp) e;
     return b.livePath() + " saved as " + b.storePath();

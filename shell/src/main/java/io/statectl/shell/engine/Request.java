@@ -45,6 +45,16 @@ public sealed interface Request {
   record Check(StateDirectory state, Path config, java.util.List<String> hosts, Optional<Platform> platform)
       implements Request {}
 
+  /** Install (or, with {@code UPGRADE}, replace) a plugin from a path or URL. */
+  record PluginInstall(StateDirectory state, String source, Optional<String> sha256, Optional<Path> config,
+      io.statectl.kernel.plugins.InstallPlugin.Intent intent, Optional<String> expectedId) implements Request {}
+
+  record PluginList(StateDirectory state, Optional<Path> config, Format format) implements Request {}
+
+  record PluginRemove(StateDirectory state, String id, Optional<Path> config, Overwrite force) implements Request {}
+
+  record PluginVerify(StateDirectory state, Path config) implements Request {}
+
   /** Activate an existing generation: {@code number} empty means "the one before the active one". */
   record Activate(StateDirectory state, Optional<Integer> number, Optional<Path> home, BackupPolicy backups)
       implements Request {}

@@ -1,0 +1,86 @@
+package io.statectl.kernel.plugins;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * {@code statectl.lock} in the configuration repository: every plugin the configuration needs,
+ * pinned by id, version and SHA-256, with where it came from. Written canonically (sorted, one
+ * table per plugin) so that it diffs well in git; replaced atomically.
+ */
+public final class LockFile {
+  public static final String NAME = "statectl.lock";
+
+  private LockFile() {}
+
+  public static Path of(Path configDir) {
+    return configDir.resolve(NAME);
+  }
+
+  /** The pinned plugins, by id; empty when there is no lock file. */
+  public static Map<String, LockedPlugin> read(Path configDir) {
+    Path file = of(configDir);
+    Map<String, LockedPlugin> out = new TreeMap<>();
+    if (!Files.isRegularFile(file)) {
+      return out;
+    }
+    TomlParseResult r;
+    try {
+      r = Toml.parse(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (r.hasErrors()) {
+      throw new PluginRejectedException(PluginRejectedException.Reason.UNREADABLE, file.toString(),
+          file + ":" + r.errors().get(0).position().line() + ":" + r.errors().get(0).position().column()
+              + ": lock file is not valid TOML: " + r.errors().get(0).getMessage(),
+          "restore it from git; it is written by `statectl plugin install --config`");
+    }
+    TomlTable plugins = r.getTable("plugins");
+    if (plugins == null) {
+      return out;
+    }
+    for (String id : plugins.keySet()) {
+      TomlTable t = plugins.getTable(java.util.List.of(id));
+      if (t == null || t.getString("version") == null || t.getString("sha256") == null) {
+        throw new PluginRejectedException(PluginRejectedException.Reason.UNREADABLE, file.toString(),
+            file + ": plugins." + id + " needs version and sha256", "reinstall it with `statectl plugin install --config`");
+      }
+      out.put(id, new LockedPlugin(id, t.getString("version"), t.getString("sha256"),
+          t.getString("source") == null ? "" : t.getString("source")));
+    }
+    return out;
+  }
+
+  public static void write(Path configDir, Map<String, LockedPlugin> plugins) {
+    StringBuilder b = new StringBuilder("# statectl.lock: the plugins this configuration needs, pinned.\n"
+        + "# Written by `statectl plugin install|upgrade|remove --config`; commit it with the configuration.\n");
+    for (LockedPlugin p : new TreeMap<>(plugins).values()) {
+      b.append("\n[plugins.").append(quote(p.id())).append("]\n")
+          .append("version = ").append(quote(p.version())).append('\n')
+          .append("sha256 = ").append(quote(p.sha256())).append('\n')
+          .append("source = ").append(quote(p.source())).append('\n');
+    }
+    Path file = of(configDir);
+    try {
+      Path tmp = Files.createTempFile(configDir, ".statectl.lock", ".tmp");
+      Files.writeString(tmp, b, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
