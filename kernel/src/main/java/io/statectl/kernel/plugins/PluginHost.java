@@ -33,7 +33,7 @@ public final class PluginHost implements ModuleRegistry, AutoCloseable {
   private PluginHost(PluginManager manager, List<LoadedModule> modules, Map<String, PluginDescriptorInfo> descriptors) {
     this.manager = manager;
     this.modules = List.copyOf(modules);
-    this.descriptors = Map.copyOf(descriptors);
+    this.descriptors = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(descriptors));
   }
 
   /** Loads the built-in plugins of {@code pluginDir}. */
@@ -125,7 +125,7 @@ public final class PluginHost implements ModuleRegistry, AutoCloseable {
     return modules;
   }
 
-  /** Descriptors of the loaded plugins, by id. */
+  /** Descriptors of the loaded plugins, sorted by id. */
   public Map<String, PluginDescriptorInfo> descriptors() {
     return descriptors;
   }
