@@ -41,6 +41,8 @@ class PluginsEndToEndTest {
     assertTrue(installed.err().contains("sha256 "), "a local install prints the hash: " + installed.err());
     String lock = Files.readString(config.resolve("statectl.lock"));
     assertTrue(lock.contains("[plugins.\"hello\"]") && lock.contains("version = \"1.0.0\""), lock);
+    Path installedJar = statectl.stateDir().resolve("plugins/hello.jar");
+    assertEquals(Files.size(PluginJars.HELLO), Files.size(installedJar), "installed under <state-dir>/plugins");
 
     Files.writeString(config.resolve("hosts/laptop.toml"), Files.readString(config.resolve("hosts/laptop.toml"))
         + "\n[programs.hello]\nenable = true\ngreeting = \"Howdy\"\n");
@@ -58,6 +60,7 @@ class PluginsEndToEndTest {
     assertFalse(Files.exists(home.resolve(".hello")));
     statectl.run("plugin", "remove", "hello", "--config", config.toString()).ok();
     assertFalse(Files.readString(config.resolve("statectl.lock")).contains("hello"));
+    assertFalse(Files.exists(installedJar, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     String history = statectl.run("history").ok().out();
     assertTrue(history.contains("PluginInstalled") && history.contains("PluginRemoved"), history);
   }

@@ -111,6 +111,14 @@ public final class PluginHost implements ModuleRegistry, AutoCloseable {
         modules.add(new LoadedModule(m, p.getPluginId(), p.getDescriptor().getVersion()));
       }
     }
+    Map<String, LoadedModule> byNamespace = new LinkedHashMap<>();
+    for (LoadedModule m : modules) {
+      LoadedModule other = byNamespace.putIfAbsent(m.module().namespace(), m);
+      if (other != null) {
+        failures.add(m.provenance() + " and " + other.provenance() + " both declare options under '"
+            + m.module().namespace() + "'");
+      }
+    }
     if (!failures.isEmpty()) {
       stopAll(manager);
       throw new PluginLoadException("cannot load plugins: " + String.join("; ", failures),

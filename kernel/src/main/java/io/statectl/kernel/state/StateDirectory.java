@@ -41,6 +41,11 @@ public record StateDirectory(Path root) {
     return profiles().resolve(profile);
   }
 
+  /** Installed plugins: {@code <id>.jar} links to their jars in the store. */
+  public Path plugins() {
+    return root.resolve("plugins");
+  }
+
   public Path writerLock() {
     return root.resolve("writer.lock");
   }

@@ -95,6 +95,7 @@ final class PluginHandler {
         StorePath stored = s.store().addBytes("plugin-" + safe(d.id()) + "-" + safe(d.version()) + ".jar",
             Files.readAllBytes(file), EntryMode.REGULAR);
         String storeFile = s.store().toFile(stored).toString();
+        link(r.state().plugins().resolve(d.id() + ".jar"), Path.of(storeFile));
         s.commands().installPlugin(new InstallPlugin(PluginRegistryAggregate.ID, d.id(), d.version(), archive.sha256(),
             url ? r.source() : file.toString(), storeFile, d.namespace(), r.intent()));
       }
@@ -189,6 +190,9 @@ final class PluginHandler {
             "remove its options from the configuration and apply first, or pass --force");
       }
       s.commands().removePlugin(new RemovePlugin(PluginRegistryAggregate.ID, r.id(), used));
+      Files.deleteIfExists(r.state().plugins().resolve(r.id() + ".jar"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     r.config().ifPresent(c -> {
       Map<String, LockedPlugin> lock = new java.util.TreeMap<>(LockFile.read(c));
@@ -227,6 +231,15 @@ final class PluginHandler {
       out.result("no plugins pinned in " + LockFile.of(r.config()));
     }
     return 0;
+  }
+
+  /** Points {@code link} at {@code target}, replacing an older link in one rename. */
+  private static void link(Path link, Path target) throws IOException {
+    Files.createDirectories(link.getParent());
+    Path tmp = link.resolveSibling("." + link.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createSymbolicLink(tmp, target);
+    Files.move(tmp, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static String safe(String s) {
