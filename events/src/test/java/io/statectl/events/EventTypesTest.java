@@ -38,12 +38,12 @@ class EventTypesTest {
 
   @Test
   void require_unknownName_namesTypeSchemaAndSequenceAndSaysUpgrade() {
-    var e = assertThrows(UnknownEventTypeException.class, () -> EventTypes.require("PluginInstalled", 1, 42));
-    assertEquals("PluginInstalled", e.type());
+    var e = assertThrows(UnknownEventTypeException.class, () -> EventTypes.require("TimeTravelled", 1, 42));
+    assertEquals("TimeTravelled", e.type());
     assertEquals(1, e.schemaVersion());
     assertEquals(42, e.sequence());
     assertEquals(
-        "event type PluginInstalled (schema 1) at sequence 42 is unknown to this statectl: a newer"
+        "event type TimeTravelled (schema 1) at sequence 42 is unknown to this statectl: a newer"
             + " statectl wrote this log; upgrade statectl",
         e.getMessage());
   }

@@ -167,7 +167,7 @@ class LmdbEventStorageEngineTest {
     log.append(
         List.of(
             new NewEvent(
-                "future-1", "PluginInstalled", 1, Instant.now(), "Profile", "system", 1,
+                "future-1", "TimeTravelled", 1, Instant.now(), "Profile", "system", 1,
                 "{}".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8))));
     var e =
         assertThrows(

@@ -183,12 +183,12 @@ class EventLogTest {
     log.append(
         List.of(
             new NewEvent(
-                UUID.randomUUID().toString(), "PluginInstalled", 1, T0, "Profile", "system", 1,
+                UUID.randomUUID().toString(), "TimeTravelled", 1, T0, "Profile", "system", 1,
                 "{}".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8))));
     LogRecord future = log.read(2).orElseThrow();
     var e = assertThrows(UnknownEventTypeException.class, future::event);
     assertEquals(2, e.sequence());
-    assertTrue(e.getMessage().startsWith("event type PluginInstalled (schema 1) at sequence 2 is unknown"));
+    assertTrue(e.getMessage().startsWith("event type TimeTravelled (schema 1) at sequence 2 is unknown"));
   }
 
   @Test
