@@ -12,7 +12,12 @@ public sealed interface StatectlEvent
         ConfigurationEvaluated,
         GenerationCreated,
         GenerationActivated,
-        FileBackedUp {
+        FileBackedUp,
+        GenerationsDeleted,
+        GenerationRestored,
+        StorePathsCollected,
+        DriftDetected,
+        DriftRepaired {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

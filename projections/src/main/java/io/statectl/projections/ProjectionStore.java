@@ -3,6 +3,11 @@ package io.statectl.projections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statectl.events.ConfigurationEvaluated;
 import io.statectl.events.ConfigurationSubmitted;
+import io.statectl.events.DriftDetected;
+import io.statectl.events.DriftRepaired;
+import io.statectl.events.GenerationRestored;
+import io.statectl.events.GenerationsDeleted;
+import io.statectl.events.StorePathsCollected;
 import io.statectl.events.EventJson;
 import io.statectl.events.FileBackedUp;
 import io.statectl.events.GenerationActivated;
@@ -11,6 +16,7 @@ import io.statectl.events.StatectlEvent;
 import io.statectl.events.log.EventLog;
 import io.statectl.events.log.LogRecord;
 import io.statectl.projections.backups.BackupRecord;
+import io.statectl.projections.drift.DriftRecord;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
 import java.io.IOException;
@@ -49,6 +55,8 @@ public final class ProjectionStore implements AutoCloseable {
   private final Dbi<byte[]> generations;
   private final Dbi<byte[]> active;
   private final Dbi<byte[]> backups;
+  private final Dbi<byte[]> deleted;
+  private final Dbi<byte[]> drift;
   private final ObjectMapper json = EventJson.newMapper();
 
   private ProjectionStore(Env<byte[]> env) {
@@ -57,6 +65,8 @@ public final class ProjectionStore implements AutoCloseable {
     this.generations = env.openDbi("generations", DbiFlags.MDB_CREATE);
     this.active = env.openDbi("active", DbiFlags.MDB_CREATE);
     this.backups = env.openDbi("backups", DbiFlags.MDB_CREATE);
+    this.deleted = env.openDbi("deleted-generations", DbiFlags.MDB_CREATE);
+    this.drift = env.openDbi("drift", DbiFlags.MDB_CREATE);
   }
 
   public static ProjectionStore open(Path dir) {
@@ -82,7 +92,17 @@ public final class ProjectionStore implements AutoCloseable {
 
   /** Applies every event after {@link #position()} up to the log's end, in batches. */
   public long catchUp(EventLog log) {
-    long end = log.lastSequence();
+    return catchUp(log, Long.MAX_VALUE);
+  }
+
+  /**
+   * Applies every event after {@link #position()} up to {@code upToInclusive} (clamped to the log's
+   * end), in batches: how an as-of view of history is built into a separate environment.
+   *
+   * @return how many events were applied
+   */
+  public long catchUp(EventLog log, long upToInclusive) {
+    long end = Math.min(upToInclusive, log.lastSequence());
     long applied = 0;
     while (true) {
       try (Txn<byte[]> txn = env.txnWrite()) {
@@ -124,16 +144,63 @@ public final class ProjectionStore implements AutoCloseable {
           new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
     } else if (e instanceof FileBackedUp b) {
       put(txn, backups, ByteBuffer.allocate(8).putLong(r.sequence()).array(),
-          new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.mode(), r.timestamp()));
+          new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.permissions(), r.timestamp()));
+    } else if (e instanceof GenerationsDeleted d) {
+      for (int n : d.numbers()) {
+        move(txn, generations, deleted, generationKey(d.profile(), n));
+      }
+    } else if (e instanceof GenerationRestored g) {
+      move(txn, deleted, generations, generationKey(g.profile(), g.number()));
+    } else if (e instanceof DriftDetected d) {
+      put(txn, drift, d.profile().getBytes(StandardCharsets.UTF_8), new DriftRecord(d.profile(), d.generation(),
+          d.home(), d.items(), "detected", r.timestamp(), r.sequence()));
+    } else if (e instanceof DriftRepaired d) {
+      put(txn, drift, d.profile().getBytes(StandardCharsets.UTF_8), new DriftRecord(d.profile(), d.generation(),
+          d.home(), d.items(), "repaired", r.timestamp(), r.sequence()));
+    } else {
+      // StorePathsCollected: history only; the store index is the truth about what is valid.
+      StorePathsCollected collected = (StorePathsCollected) e;
+      assert collected.profile() != null;
     }
   }
 
-  /** Every generation of {@code profile}, by number. */
+  private static void move(Txn<byte[]> txn, Dbi<byte[]> from, Dbi<byte[]> to, byte[] key) {
+    byte[] v = from.get(txn, key);
+    if (v != null) {
+      to.put(txn, key, v);
+      from.delete(txn, key);
+    }
+  }
+
+  /** Every generation of {@code profile} that is not deleted, by number. */
   public List<GenerationRecord> generations(String profile) {
+    return list(generations, profile);
+  }
+
+  /** The generations of {@code profile} that {@code statectl gc} deleted, by number. */
+  public List<GenerationRecord> deletedGenerations(String profile) {
+    return list(deleted, profile);
+  }
+
+  /** A deleted generation's record. */
+  public Optional<GenerationRecord> deletedGeneration(String profile, int number) {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      return get(txn, deleted, generationKey(profile, number), GenerationRecord.class);
+    }
+  }
+
+  /** The last drift recorded for {@code profile}, detected or repaired. */
+  public Optional<DriftRecord> drift(String profile) {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      return get(txn, drift, profile.getBytes(StandardCharsets.UTF_8), DriftRecord.class);
+    }
+  }
+
+  private List<GenerationRecord> list(Dbi<byte[]> db, String profile) {
     byte[] prefix = (profile + "\0").getBytes(StandardCharsets.UTF_8);
     List<GenerationRecord> out = new ArrayList<>();
     try (Txn<byte[]> txn = env.txnRead();
-        CursorIterable<byte[]> it = generations.iterate(txn, KeyRange.atLeast(prefix))) {
+        CursorIterable<byte[]> it = db.iterate(txn, KeyRange.atLeast(prefix))) {
       for (CursorIterable.KeyVal<byte[]> kv : it) {
         if (!startsWith(kv.key(), prefix)) {
           break;

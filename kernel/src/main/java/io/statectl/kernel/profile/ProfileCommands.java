@@ -1,6 +1,7 @@
 package io.statectl.kernel.profile;
 
 import io.statectl.events.ActivationReason;
+import io.statectl.events.axon.AxonUpcasters;
 import io.statectl.events.axon.EventSerialization;
 import io.statectl.events.axon.LmdbEventStorageEngine;
 import io.statectl.events.log.EventLog;
@@ -34,6 +35,7 @@ public final class ProfileCommands implements AutoCloseable {
             .eventLog(log)
             .eventSerializer(serializer)
             .snapshotSerializer(serializer)
+            .upcasterChain(AxonUpcasters.chain())
             .build())
         .configureAggregate(ProfileAggregate.class)
         .buildConfiguration();
@@ -62,6 +64,25 @@ public final class ProfileCommands implements AutoCloseable {
 
   public void recordBackup(String profile, String livePath, String storePath, String mode) {
     send(profile, new RecordBackup(profile, livePath, storePath, mode));
+  }
+
+  /** Deletes generations; refused for the active one ({@link GenerationActiveException}). */
+  public void deleteGenerations(String profile, List<Integer> numbers) {
+    send(profile, new DeleteGenerations(profile, numbers));
+  }
+
+  /** Makes a deleted generation, realised again at its recorded path, a generation again. */
+  public void restoreGeneration(String profile, int number) {
+    send(profile, new RestoreGeneration(profile, number));
+  }
+
+  public void recordCollection(String profile, List<String> paths, long bytes) {
+    send(profile, new RecordCollection(profile, paths, bytes));
+  }
+
+  public void recordDrift(String profile, int generation, String home, List<io.statectl.events.DriftItem> items,
+      RecordDrift.Outcome outcome) {
+    send(profile, new RecordDrift(profile, generation, home, items, outcome));
   }
 
   private Object send(String profile, ProfileCommand command) {
