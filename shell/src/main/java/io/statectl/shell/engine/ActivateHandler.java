@@ -19,17 +19,19 @@ final class ActivateHandler {
   private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
+  private final WaitTimeout wait;
 
-  ActivateHandler(Output out, PhaseTimer timer) {
+  ActivateHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
+    this.wait = wait;
   }
 
   int activate(Request.Activate r) {
     if (!r.state().exists()) {
       throw new GenerationUnknownException(PROFILE, r.number().orElse(0), 0);
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "activating");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       ProjectionStore p = session.projections();
       List<GenerationRecord> all = p.generations(PROFILE);
