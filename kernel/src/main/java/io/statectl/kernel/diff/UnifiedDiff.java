@@ -37,12 +37,12 @@ public final class UnifiedDiff {
       if (i < n && j < m && x.get(i).equals(y.get(j))) {
         ops.add(new char[] {' '});
         pos.add(new int[] {i++, j++});
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.add(new char[] {'+'});
-        pos.add(new int[] {i, j++});
-      } else {
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
         ops.add(new char[] {'-'});
         pos.add(new int[] {i++, j});
+      } else {
+        ops.add(new char[] {'+'});
+        pos.add(new int[] {i, j++});
       }
     }
     StringBuilder out = new StringBuilder("--- " + nameA + "\n+++ " + nameB + "\n");

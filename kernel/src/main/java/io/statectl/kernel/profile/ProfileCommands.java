@@ -7,7 +7,11 @@ import io.statectl.events.axon.LmdbEventStorageEngine;
 import io.statectl.events.log.EventLog;
 import io.statectl.kernel.KernelException;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -19,6 +23,8 @@ import org.axonframework.serialization.Serializer;
  * change history; read commands never pay for it.
  */
 public final class ProfileCommands implements AutoCloseable {
+  /** Event metadata key naming the OS user who ran the command. */
+  public static final String USER = "user";
   private final Configuration axon;
 
   private ProfileCommands(Configuration axon) {
@@ -37,6 +43,9 @@ public final class ProfileCommands implements AutoCloseable {
             .snapshotSerializer(serializer)
             .upcasterChain(AxonUpcasters.chain())
             .build())
+        // Who made a change: the command's "user" metadata is copied onto the events it causes.
+        .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+            new SimpleCorrelationDataProvider(USER)))
         .configureAggregate(ProfileAggregate.class)
         .buildConfiguration();
     axon.start();
@@ -87,7 +96,8 @@ public final class ProfileCommands implements AutoCloseable {
 
   private Object send(String profile, ProfileCommand command) {
     try {
-      return axon.commandGateway().sendAndWait(command);
+      return axon.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command)
+          .andMetaData(Map.of(USER, System.getProperty("user.name", "unknown"))));
     } catch (CommandExecutionException e) {
       throw unwrap(profile, e);
     } catch (ConcurrencyException e) {

@@ -41,8 +41,12 @@ final class ActivateHandler {
       ActivationReason reason = r.number().isPresent() ? ActivationReason.SWITCH : ActivationReason.ROLLBACK;
       GenerationRecord target;
       if (r.number().isPresent()) {
-        target = p.generation(PROFILE, r.number().get())
-            .orElseThrow(() -> new GenerationUnknownException(PROFILE, r.number().get(), last));
+        int wanted = r.number().get();
+        if (p.generation(PROFILE, wanted).isEmpty() && p.deletedGeneration(PROFILE, wanted).isPresent()) {
+          throw new io.statectl.kernel.profile.GenerationDeletedException(PROFILE, wanted);
+        }
+        target = p.generation(PROFILE, wanted)
+            .orElseThrow(() -> new GenerationUnknownException(PROFILE, wanted, last));
       } else {
         target = all.stream().filter(g -> g.number() < current).reduce((a, b) -> b)
             .orElseThrow(() -> new UsageException("nothing to roll back to: generation " + current

@@ -72,10 +72,7 @@ final class DriftHandler {
     try (StateSession s = new StateSession(r.state(), timer)) {
       subject = subject(s, r.home());
       items = timer.time("drift check", () -> check(s, subject));
-      Optional<DriftRecord> last = s.projections().drift(PROFILE);
-      boolean known = last.map(d -> d.state().equals("detected") && d.generation() == subject.number()
-          && d.home().equals(subject.home().toString()) && d.items().equals(items)).orElse(false);
-      if (!items.isEmpty() && !known) {
+      if (!items.isEmpty() && !alreadyRecorded(s, subject, items)) {
         recordIfIdle(s, subject, items);
       }
     }
@@ -101,6 +98,13 @@ final class DriftHandler {
       }
     }
     return !items.isEmpty() && r.exit() == Request.DriftExit.NON_ZERO_ON_DRIFT ? ErrorCode.DRIFT.exitCode() : 0;
+  }
+
+  /** Whether the last drift recorded is exactly this one (so recording it again would only add noise). */
+  private static boolean alreadyRecorded(StateSession s, Subject subject, List<DriftItem> items) {
+    Optional<DriftRecord> last = s.projections().drift(PROFILE);
+    return last.map(d -> d.state().equals("detected") && d.generation() == subject.number()
+        && d.home().equals(subject.home().toString()) && d.items().equals(items)).orElse(false);
   }
 
   /** Records the drift unless a writer is busy: status is a reader and never waits. */
@@ -139,8 +143,10 @@ final class DriftHandler {
       Path profileLink = s.directory().profileLink(PROFILE);
       ActivationPlan plan = new RepairPlanner().plan(items, subject.home(), profileLink, subject.number(),
           subject.generation(), subject.manifest());
-      s.commands().recordDrift(PROFILE, subject.number(), subject.home().toString(), items,
-          RecordDrift.Outcome.DETECTED);
+      if (!alreadyRecorded(s, subject, items)) {
+        s.commands().recordDrift(PROFILE, subject.number(), subject.home().toString(), items,
+            RecordDrift.Outcome.DETECTED);
+      }
       timer.time("repair", () -> {
         new GenerationActivation(s, out).execute(PROFILE, plan, subject.home());
         return null;
