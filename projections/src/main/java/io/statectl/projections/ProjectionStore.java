@@ -78,7 +78,9 @@ public final class ProjectionStore implements AutoCloseable {
     Env<byte[]> env = Env.create(ByteArrayProxy.PROXY_BA)
         .setMapSize(1L << 30)
         .setMaxDbs(8)
-        .open(dir.toFile(), EnvFlags.MDB_NOTLS);
+        // MDB_NOSYNC: catch-up batches commit without fsync and catchUp syncs once at its end; the
+        // read models are rebuildable from the log, so a system crash costs at most a rebuild.
+        .open(dir.toFile(), EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC);
     return new ProjectionStore(env);
   }
 
@@ -104,44 +106,77 @@ public final class ProjectionStore implements AutoCloseable {
   public long catchUp(EventLog log, long upToInclusive) {
     long end = Math.min(upToInclusive, log.lastSequence());
     long applied = 0;
-    while (true) {
-      try (Txn<byte[]> txn = env.txnWrite()) {
-        byte[] v = meta.get(txn, POSITION);
-        long from = (v == null ? 0 : ByteBuffer.wrap(v).getLong()) + 1;
-        if (from > end) {
-          return applied;
+    try {
+      while (true) {
+        try (Txn<byte[]> txn = env.txnWrite()) {
+          byte[] v = meta.get(txn, POSITION);
+          long from = (v == null ? 0 : ByteBuffer.wrap(v).getLong()) + 1;
+          if (from > end) {
+            return applied;
+          }
+          long to = Math.min(end, from + BATCH - 1);
+          long[] last = {from - 1};
+          Pending pending = new Pending();
+          log.forEach(from, to, r -> {
+            apply(txn, r, ignored(r) ? null : r.event(), pending);
+            last[0] = r.sequence();
+          });
+          pending.flush(txn);
+          meta.put(txn, POSITION, ByteBuffer.allocate(8).putLong(last[0]).array());
+          txn.commit();
+          applied += last[0] - from + 1;
+          if (last[0] < to) {
+            return applied;
+          }
         }
-        long to = Math.min(end, from + BATCH - 1);
-        long[] last = {from - 1};
-        log.forEach(from, to, r -> {
-          apply(txn, r);
-          last[0] = r.sequence();
-        });
-        meta.put(txn, POSITION, ByteBuffer.allocate(8).putLong(last[0]).array());
-        txn.commit();
-        applied += last[0] - from + 1;
-        if (last[0] < to) {
-          return applied;
-        }
+      }
+    } finally {
+      if (applied > 0) {
+        env.sync(true); // batches commit without fsync (MDB_NOSYNC); one fsync makes them all durable
       }
     }
   }
 
-  private void apply(Txn<byte[]> txn, LogRecord r) {
-    StatectlEvent e = r.event();
-    if (e instanceof ConfigurationSubmitted) {
-      return; // nothing to show until it is evaluated
+  /**
+   * Per-profile values that only their last write matters for, kept in memory during one batch and
+   * written once at its end: most events of a long log touch them.
+   */
+  private final class Pending {
+    final java.util.Map<String, List<String>> evaluations = new java.util.HashMap<>();
+    final java.util.Map<String, ActiveGeneration> actives = new java.util.HashMap<>();
+
+    List<String> evaluation(Txn<byte[]> txn, String profile) {
+      List<String> p = evaluations.get(profile);
+      if (p != null) {
+        return p;
+      }
+      return get(txn, meta, key(LAST_EVALUATION, profile), List.class)
+          .map(l -> l.stream().map(String::valueOf).toList()).orElse(List.of());
+    }
+
+    void flush(Txn<byte[]> txn) {
+      evaluations.forEach((profile, plugins) -> put(txn, meta, key(LAST_EVALUATION, profile), plugins));
+      actives.forEach((profile, a) -> put(txn, active, profile.getBytes(StandardCharsets.UTF_8), a));
+    }
+  }
+
+  /** Types no read model shows: known, so they need no decoding to find that out. */
+  private static boolean ignored(LogRecord r) {
+    return r.type().equals("ConfigurationSubmitted") || r.type().equals("StorePathsCollected");
+  }
+
+  private void apply(Txn<byte[]> txn, LogRecord r, StatectlEvent e, Pending pending) {
+    if (e == null) {
+      return;
     }
     if (e instanceof ConfigurationEvaluated ev) {
-      put(txn, meta, key(LAST_EVALUATION, ev.profile()), ev.plugins());
+      pending.evaluations.put(ev.profile(), ev.plugins());
     } else if (e instanceof GenerationCreated g) {
-      List<String> plugins = get(txn, meta, key(LAST_EVALUATION, g.profile()), List.class)
-          .map(l -> l.stream().map(String::valueOf).toList()).orElse(List.of());
+      List<String> plugins = pending.evaluation(txn, g.profile());
       put(txn, generations, generationKey(g.profile(), g.number()), new GenerationRecord(g.profile(), g.number(),
           g.host(), g.storePath(), g.snapshotPath(), r.timestamp(), plugins, r.sequence()));
     } else if (e instanceof GenerationActivated a) {
-      put(txn, active, a.profile().getBytes(StandardCharsets.UTF_8),
-          new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
+      pending.actives.put(a.profile(), new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
     } else if (e instanceof FileBackedUp b) {
       put(txn, backups, ByteBuffer.allocate(8).putLong(r.sequence()).array(),
           new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.permissions(), r.timestamp()));
@@ -157,10 +192,8 @@ public final class ProjectionStore implements AutoCloseable {
     } else if (e instanceof DriftRepaired d) {
       put(txn, drift, d.profile().getBytes(StandardCharsets.UTF_8), new DriftRecord(d.profile(), d.generation(),
           d.home(), d.items(), "repaired", r.timestamp(), r.sequence()));
-    } else {
-      // StorePathsCollected: history only; the store index is the truth about what is valid.
-      StorePathsCollected collected = (StorePathsCollected) e;
-      assert collected.profile() != null;
+    } else if (!(e instanceof ConfigurationSubmitted) && !(e instanceof StorePathsCollected)) {
+      throw new IllegalStateException("no projection rule for " + e.getClass().getSimpleName());
     }
   }
 
