@@ -30,7 +30,8 @@ import org.lmdbjava.Txn;
  *
  * <p>Thread-safe. Every read runs in its own LMDB read transaction, so readers see a consistent
  * snapshot, never block writers and never see a torn append. Appends are serialised by LMDB's
- * writer lock (also across processes) and are durable when {@link #append} returns. Reads check
+ * writer lock (also across processes) and are durable when {@link #append} returns; appends that
+ * arrive together from several threads share one commit (group commit). Reads check
  * each record's checksum and throw {@link CorruptRecordException} rather than return a bad
  * record; the hash chain is only checked by {@link #verify}. {@link #close} must only be called
  * once no other thread uses the log.
@@ -49,6 +50,7 @@ public final class EventLog implements AutoCloseable {
   private final Dbi<byte[]> log;
   private final Dbi<byte[]> aggregates;
   private final SnapshotStore snapshots;
+  private final AppendQueue appends = new AppendQueue(this::appendGroup);
 
   private EventLog(Path directory, Env<byte[]> env) {
     this.directory = directory;
@@ -103,40 +105,65 @@ public final class EventLog implements AutoCloseable {
     if (batch.isEmpty()) {
       return List.of();
     }
-    return guarded("append to", () -> appendInTxn(batch));
+    return appends.append(batch);
   }
 
-  private List<LogRecord> appendInTxn(List<NewEvent> batch) {
-    MessageDigest sha256 = sha256();
-    try (Txn<byte[]> txn = env.txnWrite()) {
-      long sequence = 0;
-      byte[] previousHash = new byte[RecordCodec.HASH_BYTES];
-      try (Cursor<byte[]> cursor = log.openCursor(txn)) {
-        if (cursor.last()) {
-          sequence = LogKeys.sequence(cursor.key());
-          previousHash = sha256.digest(cursor.val());
+  /**
+   * Commits several callers' batches in one transaction (group commit, see {@link AppendQueue}).
+   * A batch whose aggregate sequences are taken — in the log, earlier in the group, or twice in
+   * itself — is refused alone, before anything of it is written.
+   */
+  private List<Object> appendGroup(List<List<NewEvent>> batches) {
+    return guarded("append to", () -> {
+      MessageDigest sha256 = sha256();
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        long sequence = 0;
+        byte[] previousHash = new byte[RecordCodec.HASH_BYTES];
+        try (Cursor<byte[]> cursor = log.openCursor(txn)) {
+          if (cursor.last()) {
+            sequence = LogKeys.sequence(cursor.key());
+            previousHash = sha256.digest(cursor.val());
+          }
         }
-      }
-      long firstOfBatch = sequence + 1;
-      List<LogRecord> stored = new ArrayList<>(batch.size());
-      for (NewEvent event : batch) {
-        sequence++;
-        byte[] key = LogKeys.sequence(sequence);
-        byte[] aggregateKey = LogKeys.aggregate(event.aggregateId(), event.aggregateSequence());
-        if (!aggregates.put(txn, aggregateKey, key, PutFlags.MDB_NOOVERWRITE)) {
-          // Leaving without commit aborts the whole batch.
-          long existing = LogKeys.sequence(aggregates.get(txn, aggregateKey));
-          throw new DuplicateAggregateSequenceException(
-              event.aggregateId(), event.aggregateSequence(), existing >= firstOfBatch ? 0 : existing);
+        List<Object> results = new ArrayList<>(batches.size());
+        for (List<NewEvent> batch : batches) {
+          RuntimeException refused = duplicate(txn, batch);
+          if (refused != null) {
+            results.add(refused);
+            continue;
+          }
+          List<LogRecord> stored = new ArrayList<>(batch.size());
+          for (NewEvent event : batch) {
+            sequence++;
+            byte[] key = LogKeys.sequence(sequence);
+            aggregates.put(txn, LogKeys.aggregate(event.aggregateId(), event.aggregateSequence()), key);
+            byte[] value = RecordCodec.encode(sequence, event, previousHash);
+            log.put(txn, key, value, PutFlags.MDB_APPEND);
+            stored.add(decodeStored(sequence, value));
+            previousHash = sha256.digest(value);
+          }
+          results.add(List.copyOf(stored));
         }
-        byte[] value = RecordCodec.encode(sequence, event, previousHash);
-        log.put(txn, key, value, PutFlags.MDB_APPEND);
-        stored.add(decodeStored(sequence, value));
-        previousHash = sha256.digest(value);
+        txn.commit();
+        return results;
       }
-      txn.commit();
-      return List.copyOf(stored);
+    });
+  }
+
+  /** The refusal of a batch whose aggregate sequence is already taken, or null when it is free. */
+  private DuplicateAggregateSequenceException duplicate(Txn<byte[]> txn, List<NewEvent> batch) {
+    java.util.Set<String> inBatch = new java.util.HashSet<>();
+    for (NewEvent event : batch) {
+      byte[] existing = aggregates.get(txn, LogKeys.aggregate(event.aggregateId(), event.aggregateSequence()));
+      if (existing != null) {
+        return new DuplicateAggregateSequenceException(
+            event.aggregateId(), event.aggregateSequence(), LogKeys.sequence(existing));
+      }
+      if (!inBatch.add(event.aggregateId() + "\0" + event.aggregateSequence())) {
+        return new DuplicateAggregateSequenceException(event.aggregateId(), event.aggregateSequence(), 0);
+      }
     }
+    return null;
   }
 
   /** The last global sequence, 0 when the log is empty. */

@@ -38,9 +38,32 @@ public final class HistoryBench {
       System.out.printf("single durable appends: %d in %.2f s = %.0f events/s (one LMDB commit + fsync each)%n",
           singles, single, singles / single);
 
+      int threads = 32;
+      int perThread = Math.max(1, singles * 4 / threads);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      t0 = System.nanoTime();
+      for (int t = 0; t < threads; t++) {
+        String aggregate = "bench-" + t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            log.append(List.of(NewEvent.of(new ConfigurationSubmitted(aggregate, "laptop", "/s/c", "/c"),
+                "ProfileAggregate", i, Instant.now())));
+          }
+          return null;
+        }));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+      pool.shutdown();
+      double grouped = seconds(t0);
+      System.out.printf("single durable appends from %d threads (group commit): %d in %.2f s = %.0f events/s%n",
+          threads, threads * perThread, grouped, threads * perThread / grouped);
+
       int batch = 10_000;
       t0 = System.nanoTime();
-      int written = singles;
+      int written = singles + threads * perThread;
       while (written < total) {
         List<NewEvent> events = new ArrayList<>(batch);
         for (int i = 0; i < batch && written < total; i++, written++) {

@@ -82,7 +82,7 @@ public final class Engine {
     } else if (request instanceof Request.ShowGeneration r) {
       return new InspectHandler(out, timer).show(r);
     } else if (request instanceof Request.Diff r) {
-      return new InspectHandler(out, timer).diff(r);
+      return new InspectHandler(out, timer).diff(r, pluginDir);
     } else if (request instanceof Request.Replay r) {
       return new ReplayHandler(pluginDir, out, timer, wait).replay(r);
     } else if (request instanceof Request.Status r) {

@@ -187,24 +187,86 @@ final class InspectHandler {
     }
   }
 
-  int diff(Request.Diff r) {
+  /** One side of a diff: a label, its generation tree and manifest, host, plugins, closure size. */
+  private record Side(String label, Path tree, ActivationManifest manifest, String host, List<String> plugins,
+      long closure) {}
+
+  int diff(Request.Diff r, Path pluginDir) {
     if (!r.state().exists()) {
       throw new GenerationUnknownException(PROFILE, r.from(), 0);
     }
+    Path scratch = null;
     try (StateSession s = new StateSession(r.state(), timer)) {
       ProjectionStore p = s.projections();
       GenerationRecord a = find(p, r.from()).record();
-      GenerationRecord b = find(p, r.to()).record();
-      ActivationManifest ma = manifest(a);
-      ActivationManifest mb = manifest(b);
-      List<FileChange> files = timer.time("diff", () -> GenerationDiff.files(Path.of(a.storePath()), ma,
-          Path.of(b.storePath()), mb));
-      long sizeA = closureSize(s.store(), a);
-      long sizeB = closureSize(s.store(), b);
+      Side sa = new Side(Integer.toString(a.number()), Path.of(a.storePath()), manifest(a), a.host(), a.plugins(),
+          closureSize(s.store(), a));
+      Side sb;
+      if (r.to() instanceof Request.DiffTarget.Generation g) {
+        GenerationRecord b = find(p, g.number()).record();
+        sb = new Side(Integer.toString(b.number()), Path.of(b.storePath()), manifest(b), b.host(), b.plugins(),
+            closureSize(s.store(), b));
+      } else {
+        Request.DiffTarget.Configuration c = (Request.DiffTarget.Configuration) r.to();
+        scratch = createScratch();
+        sb = build(c, pluginDir, scratch);
+      }
+      return render(r, sa, sb);
+    } finally {
+      if (scratch != null) {
+        Trees.delete(scratch);
+      }
+    }
+  }
+
+  private static Path createScratch() {
+    try {
+      return java.nio.file.Files.createTempDirectory("statectl-diff");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory", e);
+    }
+  }
+
+  /** Evaluates a configuration and builds its generation into a throw-away store under {@code scratch}. */
+  private Side build(Request.DiffTarget.Configuration c, Path pluginDir, Path scratch) {
+    try (io.statectl.kernel.plugins.PluginHost plugins = timer.time("pf4j load plugins",
+            () -> io.statectl.kernel.plugins.PluginHost.load(pluginDir));
+        Store store = Store.open(scratch.resolve("store"), new io.statectl.kernel.store.InMemoryPathIndex(),
+            java.time.Clock.systemUTC())) {
+      io.statectl.kernel.eval.Evaluation e = new io.statectl.kernel.eval.Evaluator(plugins).evaluate(
+          new io.statectl.kernel.config.DirectoryConfigFileSystem(c.config().toAbsolutePath().normalize()), c.host());
+      if (e instanceof io.statectl.kernel.eval.Evaluation.Failure f) {
+        throw new io.statectl.kernel.eval.ConfigInvalidException(f.problems());
+      }
+      io.statectl.kernel.eval.Evaluation.Success ok = (io.statectl.kernel.eval.Evaluation.Success) e;
+      io.statectl.kernel.generation.BuiltGeneration built =
+          new io.statectl.kernel.generation.GenerationBuilder(store).build(PROFILE, ok);
+      long size = store.closure(built.path()).stream()
+          .mapToLong(x -> store.pathInfo(x).map(PathInfo::narSize).orElse(0L)).sum();
+      java.nio.file.Files.walk(scratch).forEach(x -> x.toFile().setWritable(true));
+      return new Side(c.config() + " (host " + c.host() + ")", store.toFile(built.path()), built.manifest(), ok.host(),
+          ok.plugins(), size);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  private int render(Request.Diff r, Side a, Side b) {
+    {
+      List<FileChange> files = timer.time("diff", () -> GenerationDiff.files(a.tree(), a.manifest(), b.tree(),
+          b.manifest()));
+      long sizeA = a.closure();
+      long sizeB = b.closure();
       if (r.format() == Request.Format.JSON) {
         ObjectNode n = json.createObjectNode();
-        n.put("from", a.number());
-        n.put("to", b.number());
+        n.put("from", Integer.parseInt(a.label()));
+        if (r.to() instanceof Request.DiffTarget.Generation g) {
+          n.put("to", g.number());
+        } else {
+          Request.DiffTarget.Configuration c = (Request.DiffTarget.Configuration) r.to();
+          n.put("to", "configuration");
+          n.put("config", c.config().toAbsolutePath().normalize().toString());
+        }
         n.set("files", json.valueToTree(files));
         n.putArray("packages");
         n.putArray("services");
@@ -217,7 +279,8 @@ final class InspectHandler {
         return 0;
       }
       boolean color = out.interactive();
-      out.result(paint(color, BOLD, "generation " + a.number() + " → " + b.number())
+      out.result(paint(color, BOLD, "generation " + a.label() + " → " + (r.to() instanceof Request.DiffTarget.Generation
+          ? "generation " : "") + b.label())
           + (a.host().equals(b.host()) ? "" : " (host " + a.host() + " → " + b.host() + ")"));
       if (!a.plugins().equals(b.plugins())) {
         out.result("plugins: " + String.join(", ", a.plugins()) + " → " + String.join(", ", b.plugins()));

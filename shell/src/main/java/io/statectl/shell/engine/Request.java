@@ -61,8 +61,25 @@ public sealed interface Request {
   /** {@code statectl show-generation N}: what a generation is, holds, changed, and which events made it. */
   record ShowGeneration(StateDirectory state, int number, Format format) implements Request {}
 
-  /** {@code statectl diff A B}: what changed from generation {@code from} to {@code to}. */
-  record Diff(StateDirectory state, int from, int to, Format format) implements Request {}
+  /**
+   * {@code statectl diff A B}: what changed from generation {@code from} to generation {@code to},
+   * or ({@code statectl diff A --config DIR --host H}) to what that configuration would build.
+   */
+  record Diff(StateDirectory state, int from, DiffTarget to, Format format) implements Request {}
+
+  /** The newer side of a diff. A closed family. */
+  sealed interface DiffTarget {
+    /** A recorded generation. */
+    record Generation(int number) implements DiffTarget {}
+
+    /** What a configuration on disk evaluates to, built into a throw-away store. */
+    record Configuration(Path config, String host) implements DiffTarget {
+      public Configuration {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(host, "host");
+      }
+    }
+  }
 
   /** Whether a replay only builds a view of the past, or makes the machine match it. */
   enum ReplayMode { VIEW, APPLY }
