@@ -6,7 +6,6 @@ import io.statectl.kernel.eval.Evaluation;
 import io.statectl.kernel.eval.Evaluator;
 import io.statectl.kernel.eval.ModuleRegistry;
 import io.statectl.kernel.store.Store;
-import io.statectl.kernel.store.StorePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,11 +53,5 @@ public final class GenerationRealiser {
           recorded, rebuilt);
     }
     return built;
-  }
-
-  /** The store path of a recorded absolute path, when it is in this store. */
-  public StorePath storePath(Path recorded) {
-    return store.parseStoreFile(recorded).orElseThrow(() -> new RealiseMismatchException(recorded
-        + " is not in the store " + store.directory(), "pass the --state-dir it was recorded in", recorded, recorded));
   }
 }

@@ -10,7 +10,6 @@ import io.statectl.kernel.activation.ActivationPlan;
 import io.statectl.kernel.generation.ActivationManifest;
 import io.statectl.kernel.generation.GenerationRealiser;
 import io.statectl.kernel.plugins.PluginHost;
-import io.statectl.kernel.store.StorePath;
 import io.statectl.projections.ProjectionStore;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
@@ -99,8 +98,9 @@ final class ReplayHandler {
       ProjectionStore live = s.projections();
       boolean deleted = live.generation(PROFILE, g.number()).isEmpty();
       Path recorded = Path.of(g.storePath());
-      StorePath path = new GenerationRealiser(s.store(), () -> List.of()).storePath(recorded);
-      if (!s.store().isValid(path) || !Files.isDirectory(recorded)) {
+      boolean present = s.store().parseStoreFile(recorded).map(s.store()::isValid).orElse(false)
+          && Files.isDirectory(recorded);
+      if (!present) {
         out.message("generation " + g.number() + " is no longer in the store; realising it again from its"
             + " configuration " + g.snapshotPath());
         try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
