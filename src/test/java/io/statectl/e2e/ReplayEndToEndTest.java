@@ -93,6 +93,10 @@ class ReplayEndToEndTest {
     assertTrue(Files.isDirectory(statectl.stateDir().resolve("views/as-of-4")));
     assertEquals(before, Trees.picture(home));
     assertEquals(generations, statectl.run("generations", "--json").ok().out());
+    assertEquals(statectl.run("generations").ok().out(), statectl.run("generations", "--as-of", "2999-01-01").ok().out());
+    Statectl.Result tooEarly = statectl.run("replay", "--to-time", "2000-01-01T00:00:00Z");
+    assertEquals(2, tooEarly.exit(), tooEarly.toString());
+    assertTrue(tooEarly.err().contains("nothing was recorded at or before 2000-01-01T00:00:00Z"), tooEarly.err());
     String asOf = statectl.run("generations", "--as-of", "gen:1").ok().out();
     assertEquals("*    1", asOf.substring(0, 6), asOf);
     assertEquals(1, asOf.lines().count(), asOf);
