@@ -46,7 +46,7 @@ class OldLogEndToEndTest {
   void logWithAnEventFromANewerStatectl_failsClearly_notWithACrash() throws Exception {
     Statectl statectl = withFixtureLog();
     try (EventLog log = EventLog.open(statectl.stateDir().resolve("events"))) {
-      log.append(List.of(new NewEvent("00000000-0000-0000-0000-00000000000b", "PluginInstalled", 1, Instant.now(),
+      log.append(List.of(new NewEvent("00000000-0000-0000-0000-00000000000b", "HostProvisioned", 1, Instant.now(),
           "ProfileAggregate", "system", 10, "{}".getBytes(StandardCharsets.UTF_8),
           "{\"profile\":\"system\",\"plugin\":\"acme@2.0\"}".getBytes(StandardCharsets.UTF_8))));
     }
@@ -54,7 +54,7 @@ class OldLogEndToEndTest {
       Statectl.Result r = statectl.run(command);
       assertEquals(12, r.exit(), r.toString());
       assertTrue(r.err().contains("error[STC-E022]"), r.err());
-      assertTrue(r.err().contains("event type PluginInstalled (schema 1) at sequence 11"), r.err());
+      assertTrue(r.err().contains("event type HostProvisioned (schema 1) at sequence 11"), r.err());
       assertTrue(r.err().contains("a newer statectl wrote this log"), r.err());
       assertTrue(!r.err().contains("Exception") && !r.err().contains("STC-E999"), r.err());
     }

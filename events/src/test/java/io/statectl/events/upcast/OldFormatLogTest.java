@@ -82,7 +82,7 @@ class OldFormatLogTest {
   @Test
   void recordFromANewerStatectl_failsWithUpgradeMessage_afterTheEventsBeforeIt() {
     try (EventLog log = EventLog.open(dir)) {
-      log.append(List.of(new NewEvent("e1", "PluginInstalled", 1, Instant.EPOCH, "Profile", "system", 0,
+      log.append(List.of(new NewEvent("e1", "HostProvisioned", 1, Instant.EPOCH, "Profile", "system", 0,
               "{}".getBytes(StandardCharsets.UTF_8), "{\"profile\":\"system\"}".getBytes(StandardCharsets.UTF_8)),
           new NewEvent("e2", "FileBackedUp", 9, Instant.EPOCH, "Profile", "system", 1,
               "{}".getBytes(StandardCharsets.UTF_8), "{\"profile\":\"system\"}".getBytes(StandardCharsets.UTF_8))));
