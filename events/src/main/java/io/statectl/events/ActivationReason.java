@@ -4,5 +4,9 @@ package io.statectl.events;
 public enum ActivationReason {
   APPLY,
   ROLLBACK,
-  SWITCH
+  SWITCH,
+  /** {@code statectl replay --apply}: back to the state at a point of history. */
+  REPLAY,
+  /** {@code statectl apply --repair}: the active generation again, after drift. */
+  REPAIR
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.statectl.events.upcast.Upcasters;
 import java.io.IOException;
 
 /**
@@ -63,26 +64,19 @@ public final class EventJson {
   /**
    * Reads the payload of the log record at {@code sequence} into its event record.
    *
-   * <p>Only the current schema version of a type is read here; older versions are carried forward
-   * by the Axon engine's upcasters (all types are at version 1 today).
+   * <p>A payload stored at an older schema version is carried forward by the same upcaster chain
+   * the Axon engine uses ({@link io.statectl.events.upcast.Upcasters}).
    *
    * @throws UnknownEventTypeException when a newer statectl wrote this type or version
    * @throws EventPayloadException when the JSON does not fit the record
    */
   public static StatectlEvent decode(long sequence, String type, int schemaVersion, byte[] json) {
     EventType eventType = EventTypes.require(type, schemaVersion, sequence);
-    if (schemaVersion != eventType.schemaVersion()) {
-      throw new EventPayloadException(
-          type,
-          sequence,
-          new IllegalStateException(
-              "schema "
-                  + schemaVersion
-                  + " is older than the current "
-                  + eventType.schemaVersion()
-                  + " and needs the upcasters of the Axon engine"));
-    }
     try {
+      if (schemaVersion != eventType.schemaVersion()) {
+        return MAPPER.treeToValue(
+            Upcasters.toCurrent(eventType, schemaVersion, MAPPER.readTree(json), sequence), eventType.eventClass());
+      }
       return MAPPER.readValue(json, eventType.eventClass());
     } catch (IOException | IllegalArgumentException e) {
       throw new EventPayloadException(type, sequence, e);

@@ -21,7 +21,12 @@ public final class EventTypes {
           new EventType(ConfigurationEvaluated.class, "ConfigurationEvaluated", 1),
           new EventType(GenerationCreated.class, "GenerationCreated", 1),
           new EventType(GenerationActivated.class, "GenerationActivated", 1),
-          new EventType(FileBackedUp.class, "FileBackedUp", 1),
+          new EventType(FileBackedUp.class, "FileBackedUp", 2),
+          new EventType(GenerationsDeleted.class, "GenerationsDeleted", 1),
+          new EventType(GenerationRestored.class, "GenerationRestored", 1),
+          new EventType(StorePathsCollected.class, "StorePathsCollected", 1),
+          new EventType(DriftDetected.class, "DriftDetected", 1),
+          new EventType(DriftRepaired.class, "DriftRepaired", 1),
           new EventType(PluginInstalled.class, "PluginInstalled", 1),
           new EventType(PluginRemoved.class, "PluginRemoved", 1));
 

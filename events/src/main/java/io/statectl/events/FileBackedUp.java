@@ -9,15 +9,16 @@ import org.axonframework.serialization.Revision;
  *
  * @param livePath absolute path of the file that was replaced
  * @param storePath store path holding its former content
- * @param mode its POSIX permission bits, e.g. {@code "rw-r--r--"}
+ * @param permissions its POSIX permission bits, e.g. {@code "rw-r--r--"} (schema 1 called this
+ *     {@code mode}; {@link io.statectl.events.upcast.FileBackedUpV1ToV2} renames it)
  */
-@Revision("1")
-public record FileBackedUp(String profile, String livePath, String storePath, String mode)
+@Revision("2")
+public record FileBackedUp(String profile, String livePath, String storePath, String permissions)
     implements StatectlEvent {
   public FileBackedUp {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(livePath, "livePath");
     Objects.requireNonNull(storePath, "storePath");
-    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(permissions, "permissions");
   }
 }

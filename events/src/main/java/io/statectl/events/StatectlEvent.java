@@ -13,6 +13,11 @@ public sealed interface StatectlEvent
         GenerationCreated,
         GenerationActivated,
         FileBackedUp,
+        GenerationsDeleted,
+        GenerationRestored,
+        StorePathsCollected,
+        DriftDetected,
+        DriftRepaired,
         PluginInstalled,
         PluginRemoved {
 

@@ -31,6 +31,10 @@ public final class Events {
   }
 
   public static List<StatectlEvent> oneOfEach(String profile) {
-    return List.of(submitted(profile), evaluated(profile), created(profile, 1), activated(profile, 1), backedUp(profile));
+    List<DriftItem> drift = List.of(new DriftItem(DriftKind.MISSING, "/home/u/.bashrc", "should be a link"));
+    return List.of(submitted(profile), evaluated(profile), created(profile, 1), activated(profile, 1), backedUp(profile),
+        new GenerationsDeleted(profile, List.of(1)), new GenerationRestored(profile, 1, "/statectl/store/bbbb-gen"),
+        new StorePathsCollected(profile, List.of("/statectl/store/dddd-old"), 4096),
+        new DriftDetected(profile, 1, "/home/u", drift), new DriftRepaired(profile, 1, "/home/u", drift));
   }
 }

@@ -16,6 +16,12 @@ public enum ErrorCode {
   PLUGIN_ERROR("STC-E008", 9, "a plugin failed to load or evaluate"),
   BACKUP_UNKNOWN("STC-E009", 5, "no such backup, or its target is occupied"),
   USAGE("STC-E010", 2, "bad command-line usage"),
+  // Issue 4 (history) took STC-E020..E029, so that codes added meanwhile elsewhere do not collide.
+  GENERATION_ACTIVE("STC-E020", 5, "the active generation cannot be deleted"),
+  WRITER_BUSY("STC-E021", 11, "another statectl held the state directory past --wait-timeout"),
+  LOG_FROM_NEWER_STATECTL("STC-E022", 12, "a newer statectl wrote the event log; upgrade statectl"),
+  REALISE_MISMATCH("STC-E023", 13, "rebuilding a generation from its recorded configuration gave another store path"),
+  DRIFT("STC-E024", 14, "status --exit-code: the live machine differs from the active generation"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

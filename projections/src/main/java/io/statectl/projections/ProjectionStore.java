@@ -3,6 +3,11 @@ package io.statectl.projections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statectl.events.ConfigurationEvaluated;
 import io.statectl.events.ConfigurationSubmitted;
+import io.statectl.events.DriftDetected;
+import io.statectl.events.DriftRepaired;
+import io.statectl.events.GenerationRestored;
+import io.statectl.events.GenerationsDeleted;
+import io.statectl.events.StorePathsCollected;
 import io.statectl.events.EventJson;
 import io.statectl.events.FileBackedUp;
 import io.statectl.events.GenerationActivated;
@@ -13,6 +18,7 @@ import io.statectl.events.StatectlEvent;
 import io.statectl.events.log.EventLog;
 import io.statectl.events.log.LogRecord;
 import io.statectl.projections.backups.BackupRecord;
+import io.statectl.projections.drift.DriftRecord;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
 import io.statectl.projections.plugins.PluginRecord;
@@ -53,6 +59,8 @@ public final class ProjectionStore implements AutoCloseable {
   private final Dbi<byte[]> active;
   private final Dbi<byte[]> backups;
   private final Dbi<byte[]> plugins;
+  private final Dbi<byte[]> deleted;
+  private final Dbi<byte[]> drift;
   private final ObjectMapper json = EventJson.newMapper();
 
   private ProjectionStore(Env<byte[]> env) {
@@ -62,6 +70,8 @@ public final class ProjectionStore implements AutoCloseable {
     this.active = env.openDbi("active", DbiFlags.MDB_CREATE);
     this.backups = env.openDbi("backups", DbiFlags.MDB_CREATE);
     this.plugins = env.openDbi("plugins", DbiFlags.MDB_CREATE);
+    this.deleted = env.openDbi("deleted-generations", DbiFlags.MDB_CREATE);
+    this.drift = env.openDbi("drift", DbiFlags.MDB_CREATE);
   }
 
   public static ProjectionStore open(Path dir) {
@@ -73,7 +83,9 @@ public final class ProjectionStore implements AutoCloseable {
     Env<byte[]> env = Env.create(ByteArrayProxy.PROXY_BA)
         .setMapSize(1L << 30)
         .setMaxDbs(8)
-        .open(dir.toFile(), EnvFlags.MDB_NOTLS);
+        // MDB_NOSYNC: catch-up batches commit without fsync and catchUp syncs once at its end; the
+        // read models are rebuildable from the log, so a system crash costs at most a rebuild.
+        .open(dir.toFile(), EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC);
     return new ProjectionStore(env);
   }
 
@@ -87,63 +99,151 @@ public final class ProjectionStore implements AutoCloseable {
 
   /** Applies every event after {@link #position()} up to the log's end, in batches. */
   public long catchUp(EventLog log) {
-    long end = log.lastSequence();
+    return catchUp(log, Long.MAX_VALUE);
+  }
+
+  /**
+   * Applies every event after {@link #position()} up to {@code upToInclusive} (clamped to the log's
+   * end), in batches: how an as-of view of history is built into a separate environment.
+   *
+   * @return how many events were applied
+   */
+  public long catchUp(EventLog log, long upToInclusive) {
+    long end = Math.min(upToInclusive, log.lastSequence());
     long applied = 0;
-    while (true) {
-      try (Txn<byte[]> txn = env.txnWrite()) {
-        byte[] v = meta.get(txn, POSITION);
-        long from = (v == null ? 0 : ByteBuffer.wrap(v).getLong()) + 1;
-        if (from > end) {
-          return applied;
+    try {
+      while (true) {
+        try (Txn<byte[]> txn = env.txnWrite()) {
+          byte[] v = meta.get(txn, POSITION);
+          long from = (v == null ? 0 : ByteBuffer.wrap(v).getLong()) + 1;
+          if (from > end) {
+            return applied;
+          }
+          long to = Math.min(end, from + BATCH - 1);
+          long[] last = {from - 1};
+          Pending pending = new Pending();
+          log.forEach(from, to, r -> {
+            apply(txn, r, ignored(r) ? null : r.event(), pending);
+            last[0] = r.sequence();
+          });
+          pending.flush(txn);
+          meta.put(txn, POSITION, ByteBuffer.allocate(8).putLong(last[0]).array());
+          txn.commit();
+          applied += last[0] - from + 1;
+          if (last[0] < to) {
+            return applied;
+          }
         }
-        long to = Math.min(end, from + BATCH - 1);
-        long[] last = {from - 1};
-        log.forEach(from, to, r -> {
-          apply(txn, r);
-          last[0] = r.sequence();
-        });
-        meta.put(txn, POSITION, ByteBuffer.allocate(8).putLong(last[0]).array());
-        txn.commit();
-        applied += last[0] - from + 1;
-        if (last[0] < to) {
-          return applied;
-        }
+      }
+    } finally {
+      if (applied > 0) {
+        env.sync(true); // batches commit without fsync (MDB_NOSYNC); one fsync makes them all durable
       }
     }
   }
 
-  private void apply(Txn<byte[]> txn, LogRecord r) {
-    StatectlEvent e = r.event();
-    if (e instanceof ConfigurationSubmitted) {
-      return; // nothing to show until it is evaluated
+  /**
+   * Per-profile values that only their last write matters for, kept in memory during one batch and
+   * written once at its end: most events of a long log touch them.
+   */
+  private final class Pending {
+    final java.util.Map<String, List<String>> evaluations = new java.util.HashMap<>();
+    final java.util.Map<String, ActiveGeneration> actives = new java.util.HashMap<>();
+
+    List<String> evaluation(Txn<byte[]> txn, String profile) {
+      List<String> p = evaluations.get(profile);
+      if (p != null) {
+        return p;
+      }
+      return get(txn, meta, key(LAST_EVALUATION, profile), List.class)
+          .map(l -> l.stream().map(String::valueOf).toList()).orElse(List.of());
+    }
+
+    void flush(Txn<byte[]> txn) {
+      evaluations.forEach((profile, plugins) -> put(txn, meta, key(LAST_EVALUATION, profile), plugins));
+      actives.forEach((profile, a) -> put(txn, active, profile.getBytes(StandardCharsets.UTF_8), a));
+    }
+  }
+
+  /** Types no read model shows: known, so they need no decoding to find that out. */
+  private static boolean ignored(LogRecord r) {
+    return r.type().equals("ConfigurationSubmitted") || r.type().equals("StorePathsCollected");
+  }
+
+  private void apply(Txn<byte[]> txn, LogRecord r, StatectlEvent e, Pending pending) {
+    if (e == null) {
+      return;
     }
     if (e instanceof ConfigurationEvaluated ev) {
-      put(txn, meta, key(LAST_EVALUATION, ev.profile()), ev.plugins());
+      pending.evaluations.put(ev.profile(), ev.plugins());
     } else if (e instanceof GenerationCreated g) {
-      List<String> plugins = get(txn, meta, key(LAST_EVALUATION, g.profile()), List.class)
-          .map(l -> l.stream().map(String::valueOf).toList()).orElse(List.of());
+      List<String> plugins = pending.evaluation(txn, g.profile());
       put(txn, generations, generationKey(g.profile(), g.number()), new GenerationRecord(g.profile(), g.number(),
           g.host(), g.storePath(), g.snapshotPath(), r.timestamp(), plugins, r.sequence()));
     } else if (e instanceof GenerationActivated a) {
-      put(txn, active, a.profile().getBytes(StandardCharsets.UTF_8),
-          new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
+      pending.actives.put(a.profile(), new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
+    } else if (e instanceof FileBackedUp b) {
+      put(txn, backups, ByteBuffer.allocate(8).putLong(r.sequence()).array(),
+          new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.permissions(), r.timestamp()));
+    } else if (e instanceof GenerationsDeleted d) {
+      for (int n : d.numbers()) {
+        move(txn, generations, deleted, generationKey(d.profile(), n));
+      }
+    } else if (e instanceof GenerationRestored g) {
+      move(txn, deleted, generations, generationKey(g.profile(), g.number()));
     } else if (e instanceof PluginInstalled p) {
       put(txn, plugins, p.id().getBytes(StandardCharsets.UTF_8), new PluginRecord(p.id(), p.version(), p.sha256(),
           p.source(), p.storePath(), p.namespace(), r.timestamp()));
     } else if (e instanceof PluginRemoved p) {
       plugins.delete(txn, p.id().getBytes(StandardCharsets.UTF_8));
-    } else if (e instanceof FileBackedUp b) {
-      put(txn, backups, ByteBuffer.allocate(8).putLong(r.sequence()).array(),
-          new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.mode(), r.timestamp()));
+    } else if (e instanceof DriftDetected d) {
+      put(txn, drift, d.profile().getBytes(StandardCharsets.UTF_8), new DriftRecord(d.profile(), d.generation(),
+          d.home(), d.items(), "detected", r.timestamp(), r.sequence()));
+    } else if (e instanceof DriftRepaired d) {
+      put(txn, drift, d.profile().getBytes(StandardCharsets.UTF_8), new DriftRecord(d.profile(), d.generation(),
+          d.home(), d.items(), "repaired", r.timestamp(), r.sequence()));
+    } else if (!(e instanceof ConfigurationSubmitted) && !(e instanceof StorePathsCollected)) {
+      throw new IllegalStateException("no projection rule for " + e.getClass().getSimpleName());
     }
   }
 
-  /** Every generation of {@code profile}, by number. */
+  private static void move(Txn<byte[]> txn, Dbi<byte[]> from, Dbi<byte[]> to, byte[] key) {
+    byte[] v = from.get(txn, key);
+    if (v != null) {
+      to.put(txn, key, v);
+      from.delete(txn, key);
+    }
+  }
+
+  /** Every generation of {@code profile} that is not deleted, by number. */
   public List<GenerationRecord> generations(String profile) {
+    return list(generations, profile);
+  }
+
+  /** The generations of {@code profile} that {@code statectl gc} deleted, by number. */
+  public List<GenerationRecord> deletedGenerations(String profile) {
+    return list(deleted, profile);
+  }
+
+  /** A deleted generation's record. */
+  public Optional<GenerationRecord> deletedGeneration(String profile, int number) {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      return get(txn, deleted, generationKey(profile, number), GenerationRecord.class);
+    }
+  }
+
+  /** The last drift recorded for {@code profile}, detected or repaired. */
+  public Optional<DriftRecord> drift(String profile) {
+    try (Txn<byte[]> txn = env.txnRead()) {
+      return get(txn, drift, profile.getBytes(StandardCharsets.UTF_8), DriftRecord.class);
+    }
+  }
+
+  private List<GenerationRecord> list(Dbi<byte[]> db, String profile) {
     byte[] prefix = (profile + "\0").getBytes(StandardCharsets.UTF_8);
     List<GenerationRecord> out = new ArrayList<>();
     try (Txn<byte[]> txn = env.txnRead();
-        CursorIterable<byte[]> it = generations.iterate(txn, KeyRange.atLeast(prefix))) {
+        CursorIterable<byte[]> it = db.iterate(txn, KeyRange.atLeast(prefix))) {
       for (CursorIterable.KeyVal<byte[]> kv : it) {
         if (!startsWith(kv.key(), prefix)) {
           break;

@@ -157,7 +157,8 @@ public class LmdbEventStorageEngine extends AbstractEventStorageEngine {
   /**
    * Builds a {@link LmdbEventStorageEngine}, in the manner of Axon's own engine builders.
    *
-   * <p>Defaults: Jackson serializers from {@link EventSerialization}, no upcasters, a read batch of
+   * <p>Defaults: Jackson serializers from {@link EventSerialization}, statectl's upcaster chain
+   * ({@link AxonUpcasters#chain()}), a read batch of
    * 1,000 records, and a persistence exception resolver that treats {@link
    * DuplicateAggregateSequenceException} as a duplicate key.
    */
@@ -171,6 +172,7 @@ public class LmdbEventStorageEngine extends AbstractEventStorageEngine {
       super.eventSerializer(EventSerialization.jacksonSerializer());
       super.snapshotSerializer(EventSerialization.jacksonSerializer());
       super.persistenceExceptionResolver(e -> e instanceof DuplicateAggregateSequenceException);
+      super.upcasterChain(AxonUpcasters.chain());
     }
 
     /** The log to store events in (required). */

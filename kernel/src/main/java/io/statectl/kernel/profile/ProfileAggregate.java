@@ -3,12 +3,20 @@ package io.statectl.kernel.profile;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.statectl.events.ConfigurationEvaluated;
+import io.statectl.events.DriftDetected;
+import io.statectl.events.DriftRepaired;
+import io.statectl.events.GenerationRestored;
+import io.statectl.events.GenerationsDeleted;
+import io.statectl.events.StorePathsCollected;
 import io.statectl.events.ConfigurationSubmitted;
 import io.statectl.events.FileBackedUp;
 import io.statectl.events.GenerationActivated;
 import io.statectl.events.GenerationCreated;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,6 +33,7 @@ public class ProfileAggregate {
   private int lastGeneration;
   private int active;
   private final Map<Integer, String> generations = new HashMap<>();
+  private final Set<Integer> deleted = new HashSet<>();
 
   protected ProfileAggregate() {
     // for Axon
@@ -58,6 +67,9 @@ public class ProfileAggregate {
     if (storePath == null) {
       throw new GenerationUnknownException(c.profile(), c.number(), lastGeneration);
     }
+    if (deleted.contains(c.number())) {
+      throw new GenerationDeletedException(c.profile(), c.number());
+    }
     if (active != c.expectedPrevious()) {
       throw new ConcurrentProfileChangeException(c.profile(), c.expectedPrevious(), active);
     }
@@ -68,6 +80,79 @@ public class ProfileAggregate {
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public void handle(RecordBackup c) {
     apply(new FileBackedUp(c.profile(), c.livePath(), c.storePath(), c.mode()));
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public void handle(DeleteGenerations c) {
+    TreeSet<Integer> numbers = new TreeSet<>(c.numbers());
+    for (int n : numbers) {
+      if (!generations.containsKey(n)) {
+        throw new GenerationUnknownException(c.profile(), n, lastGeneration);
+      }
+      if (n == active) {
+        throw new GenerationActiveException(c.profile(), n);
+      }
+    }
+    numbers.removeAll(deleted);
+    if (!numbers.isEmpty()) {
+      apply(new GenerationsDeleted(c.profile(), java.util.List.copyOf(numbers)));
+    }
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public void handle(RestoreGeneration c) {
+    String storePath = generations.get(c.number());
+    if (storePath == null) {
+      throw new GenerationUnknownException(c.profile(), c.number(), lastGeneration);
+    }
+    if (deleted.contains(c.number())) {
+      apply(new GenerationRestored(c.profile(), c.number(), storePath));
+    }
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public void handle(RecordCollection c) {
+    apply(new StorePathsCollected(c.profile(), c.paths(), c.bytes()));
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public void handle(RecordDrift c) {
+    if (c.outcome() == RecordDrift.Outcome.DETECTED) {
+      apply(new DriftDetected(c.profile(), c.generation(), c.home(), c.items()));
+    } else {
+      apply(new DriftRepaired(c.profile(), c.generation(), c.home(), c.items()));
+    }
+  }
+
+  @EventSourcingHandler
+  void on(GenerationsDeleted e) {
+    profile = e.profile();
+    deleted.addAll(e.numbers());
+  }
+
+  @EventSourcingHandler
+  void on(GenerationRestored e) {
+    profile = e.profile();
+    deleted.remove(e.number());
+  }
+
+  @EventSourcingHandler
+  void on(StorePathsCollected e) {
+    profile = e.profile();
+  }
+
+  @EventSourcingHandler
+  void on(DriftDetected e) {
+    profile = e.profile();
+  }
+
+  @EventSourcingHandler
+  void on(DriftRepaired e) {
+    profile = e.profile();
   }
 
   @EventSourcingHandler

@@ -5,6 +5,7 @@ package io.statectl.kernel.profile;
  * the {@link ProfileAggregate} decides, from the history so far, whether each is allowed.
  */
 public sealed interface ProfileCommand
-    permits SubmitConfiguration, RecordEvaluation, CreateGeneration, ActivateGeneration, RecordBackup {
+    permits SubmitConfiguration, RecordEvaluation, CreateGeneration, ActivateGeneration, RecordBackup,
+    DeleteGenerations, RestoreGeneration, RecordCollection, RecordDrift {
   String profile();
 }

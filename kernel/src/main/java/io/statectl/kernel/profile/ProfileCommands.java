@@ -1,12 +1,17 @@
 package io.statectl.kernel.profile;
 
 import io.statectl.events.ActivationReason;
+import io.statectl.events.axon.AxonUpcasters;
 import io.statectl.events.axon.EventSerialization;
 import io.statectl.events.axon.LmdbEventStorageEngine;
 import io.statectl.events.log.EventLog;
 import io.statectl.kernel.KernelException;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -18,6 +23,8 @@ import org.axonframework.serialization.Serializer;
  * change history; read commands never pay for it.
  */
 public final class ProfileCommands implements AutoCloseable {
+  /** Event metadata key naming the OS user who ran the command. */
+  public static final String USER = "user";
   private final Configuration axon;
 
   private ProfileCommands(Configuration axon) {
@@ -34,7 +41,11 @@ public final class ProfileCommands implements AutoCloseable {
             .eventLog(log)
             .eventSerializer(serializer)
             .snapshotSerializer(serializer)
+            .upcasterChain(AxonUpcasters.chain())
             .build())
+        // Who made a change: the command's "user" metadata is copied onto the events it causes.
+        .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+            new SimpleCorrelationDataProvider(USER)))
         .configureAggregate(ProfileAggregate.class)
         .configureAggregate(io.statectl.kernel.plugins.PluginRegistryAggregate.class)
         .buildConfiguration();
@@ -73,9 +84,30 @@ public final class ProfileCommands implements AutoCloseable {
     send(command.registry(), command);
   }
 
+  /** Deletes generations; refused for the active one ({@link GenerationActiveException}). */
+  public void deleteGenerations(String profile, List<Integer> numbers) {
+    send(profile, new DeleteGenerations(profile, numbers));
+  }
+
+  /** Makes a deleted generation, realised again at its recorded path, a generation again. */
+  public void restoreGeneration(String profile, int number) {
+    send(profile, new RestoreGeneration(profile, number));
+  }
+
+  public void recordCollection(String profile, List<String> paths, long bytes) {
+    send(profile, new RecordCollection(profile, paths, bytes));
+  }
+
+  public void recordDrift(String profile, int generation, String home, List<io.statectl.events.DriftItem> items,
+      RecordDrift.Outcome outcome) {
+    send(profile, new RecordDrift(profile, generation, home, items, outcome));
+  }
+
   private Object send(String profile, Object command) {
+
     try {
-      return axon.commandGateway().sendAndWait(command);
+      return axon.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command)
+          .andMetaData(Map.of(USER, System.getProperty("user.name", "unknown"))));
     } catch (CommandExecutionException e) {
       throw unwrap(profile, e);
     } catch (ConcurrencyException e) {

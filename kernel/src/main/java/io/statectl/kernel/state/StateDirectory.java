@@ -32,6 +32,14 @@ public record StateDirectory(Path root) {
     return root.resolve("projections");
   }
 
+  /**
+   * As-of views of the read models ({@code views/as-of-<sequence>}), built by {@code replay} and
+   * {@code --as-of}; like {@link #projections()}, safe to delete.
+   */
+  public Path views() {
+    return root.resolve("views");
+  }
+
   /** Per-profile links: {@code profiles/<name>} → {@code <name>-<N>-link} → generation. */
   public Path profiles() {
     return root.resolve("profiles");

@@ -211,6 +211,29 @@ public final class Store implements AutoCloseable {
     return Collections.unmodifiableSortedSet(closure);
   }
 
+  /** Returns the info of every valid path, sorted by path. */
+  public List<PathInfo> validPaths() {
+    return index.all();
+  }
+
+  /**
+   * Makes {@code path} invalid and deletes its files; the garbage collector's one primitive. Only
+   * the single writer may call it. Invalidation comes first, so a crash leaves unregistered
+   * garbage, never a valid path without files.
+   *
+   * @throws PathInUseException if another valid path still references it
+   * @throws StoreIoException if its files cannot be deleted
+   */
+  public void delete(StorePath path) {
+    finalising.lock();
+    try {
+      index.invalidate(path);
+      FileTrees.deleteRecursively(toFile(path));
+    } finally {
+      finalising.unlock();
+    }
+  }
+
   /** Closes the index; the store must not be used afterwards. */
   @Override
   public void close() {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
         + "An unchanged configuration changes nothing.")
 final class ApplyCommand implements Callable<Integer> {
   @Mixin StateOptions state;
+  @Mixin WaitOptions waitOptions;
 
   @Option(names = "--config", paramLabel = "DIR", description = "The configuration repository (default: $STATECTL_CONFIG, else the current directory).")
   Path config;
@@ -31,10 +32,19 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--backup", description = "Save files statectl does not own into the store (see `statectl backups`) instead of refusing.")
   boolean backup;
 
+  @Option(names = "--repair", description = "Make the live home match the active generation again (see `statectl status`): "
+      + "relink missing and misdirected links, save files that replaced managed links into the store and relink them. "
+      + "Evaluates nothing; --config and --host are ignored.")
+  boolean repair;
+
   @Override
   public Integer call() {
+    if (repair) {
+      return Run.request(new Request.Repair(state.state(), java.util.Optional.ofNullable(home)), waitOptions.waitTimeout());
+    }
     return Run.request(new Request.Apply(state.state(), ConfigLocation.config(config), host(), platform.platform(), home(),
-        dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE));
+        dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE),
+        waitOptions.waitTimeout());
   }
 
   private Path home() {

@@ -14,8 +14,13 @@ final class GenerationsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON for tools.")
   boolean json;
 
+  @Option(names = "--as-of", paramLabel = "POINT",
+      description = "Show the list as it was at a point of history: an event sequence (42), gen:N, or an ISO-8601 time.")
+  String asOf;
+
   @Override
   public Integer call() {
-    return Run.request(new Request.Generations(state.state(), json ? Request.Format.JSON : Request.Format.TEXT));
+    return Run.request(new Request.Generations(state.state(), json ? Request.Format.JSON : Request.Format.TEXT,
+        java.util.Optional.ofNullable(asOf).map(a -> Durations.point(a, "--as-of"))));
   }
 }

@@ -17,11 +17,27 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--verify", description = "Check every record's checksum and the hash chain; name the first bad sequence.")
   boolean verify;
 
+  @Option(names = "--since", paramLabel = "ISO8601", description = "Only events at or after this time (a date means midnight UTC).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "ISO8601", description = "Only events before this time.")
+  String until;
+
+  @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Only events of these types, e.g. GenerationActivated,DriftDetected.")
+  java.util.List<String> types = new java.util.ArrayList<>();
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Only events of this profile.")
+  String profile;
+
   @Override
   public Integer call() {
     if (verify) {
       return Run.request(new Request.Verify(state.state()));
     }
-    return Run.request(new Request.History(state.state(), json ? Request.Format.JSON : Request.Format.TEXT));
+    io.statectl.shell.engine.HistoryFilter filter = new io.statectl.shell.engine.HistoryFilter(
+        java.util.Optional.ofNullable(since).map(t -> Durations.instant(t, "--since")),
+        java.util.Optional.ofNullable(until).map(t -> Durations.instant(t, "--until")),
+        java.util.Set.copyOf(types), java.util.Optional.ofNullable(profile));
+    return Run.request(new Request.History(state.state(), json ? Request.Format.JSON : Request.Format.TEXT, filter));
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
     description = "Write a backed-up file's content back, to its old place or elsewhere.")
 final class RestoreBackupCommand implements Callable<Integer> {
   @Mixin StateOptions state;
+  @Mixin WaitOptions waitOptions;
 
   @Parameters(paramLabel = "ID", description = "The backup's id, as `statectl backups` shows it.")
   long id;
@@ -26,6 +27,6 @@ final class RestoreBackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Run.request(new Request.RestoreBackup(state.state(), id, Optional.ofNullable(to),
-        force ? Request.Overwrite.REPLACE_MANAGED_LINK : Request.Overwrite.REFUSE));
+        force ? Request.Overwrite.REPLACE_MANAGED_LINK : Request.Overwrite.REFUSE), waitOptions.waitTimeout());
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
     description = "Activate the generation before the active one. Nothing is rebuilt.")
 final class RollbackCommand implements Callable<Integer> {
   @Mixin StateOptions state;
+  @Mixin WaitOptions waitOptions;
 
   @Option(names = "--home", paramLabel = "DIR", description = "The home to activate into (default: where the active generation was activated).")
   Path home;
@@ -23,6 +24,6 @@ final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Run.request(new Request.Activate(state.state(), Optional.empty(), Optional.ofNullable(home),
-        backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE));
+        backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE), waitOptions.waitTimeout());
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
     description = "Activate an existing generation. Nothing is rebuilt.")
 final class SwitchCommand implements Callable<Integer> {
   @Mixin StateOptions state;
+  @Mixin WaitOptions waitOptions;
 
   @Option(names = "--generation", paramLabel = "N", required = true, description = "The generation to activate.")
   int generation;
@@ -26,6 +27,6 @@ final class SwitchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Run.request(new Request.Activate(state.state(), Optional.of(generation), Optional.ofNullable(home),
-        backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE));
+        backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE), waitOptions.waitTimeout());
   }
 }

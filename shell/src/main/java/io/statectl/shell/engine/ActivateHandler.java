@@ -19,17 +19,19 @@ final class ActivateHandler {
   private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
+  private final WaitTimeout wait;
 
-  ActivateHandler(Output out, PhaseTimer timer) {
+  ActivateHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
+    this.wait = wait;
   }
 
   int activate(Request.Activate r) {
     if (!r.state().exists()) {
       throw new GenerationUnknownException(PROFILE, r.number().orElse(0), 0);
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "activating");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       ProjectionStore p = session.projections();
       List<GenerationRecord> all = p.generations(PROFILE);
@@ -39,8 +41,12 @@ final class ActivateHandler {
       ActivationReason reason = r.number().isPresent() ? ActivationReason.SWITCH : ActivationReason.ROLLBACK;
       GenerationRecord target;
       if (r.number().isPresent()) {
-        target = p.generation(PROFILE, r.number().get())
-            .orElseThrow(() -> new GenerationUnknownException(PROFILE, r.number().get(), last));
+        int wanted = r.number().get();
+        if (p.generation(PROFILE, wanted).isEmpty() && p.deletedGeneration(PROFILE, wanted).isPresent()) {
+          throw new io.statectl.kernel.profile.GenerationDeletedException(PROFILE, wanted);
+        }
+        target = p.generation(PROFILE, wanted)
+            .orElseThrow(() -> new GenerationUnknownException(PROFILE, wanted, last));
       } else {
         target = all.stream().filter(g -> g.number() < current).reduce((a, b) -> b)
             .orElseThrow(() -> new UsageException("nothing to roll back to: generation " + current

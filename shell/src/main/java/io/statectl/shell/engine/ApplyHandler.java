@@ -29,10 +29,12 @@ final class ApplyHandler {
   private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
+  private final WaitTimeout wait;
 
-  ApplyHandler(Output out, PhaseTimer timer) {
+  ApplyHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
+    this.wait = wait;
   }
 
   int apply(Request.Apply r, ModuleRegistry modules) {
@@ -69,7 +71,7 @@ final class ApplyHandler {
             current.manifest(), next, home, r.backups()), current.nextNumber());
       }
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "applying");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       Current current = current(session);
       ActivationPlan preflight = GenerationActivation.plan(link, current.nextNumber(), Path.of("(to be built)"),

@@ -1,5 +1,7 @@
 package io.statectl.shell.engine;
 
+import io.statectl.events.UnknownEventTypeException;
+import io.statectl.events.log.CorruptRecordException;
 import io.statectl.kernel.ErrorCode;
 import io.statectl.kernel.KernelException;
 import io.statectl.kernel.plugins.PluginHost;
@@ -15,11 +17,18 @@ public final class Engine {
   private final Path pluginDir;
   private final Output out;
   private final PhaseTimer timer;
+  private final WaitTimeout wait;
 
   public Engine(Path pluginDir, Output out, PhaseTimer timer) {
+    this(pluginDir, out, timer, WaitTimeout.FOREVER);
+  }
+
+  /** @param wait how long commands that change state wait for another statectl's writer lock */
+  public Engine(Path pluginDir, Output out, PhaseTimer timer, WaitTimeout wait) {
     this.pluginDir = pluginDir;
     this.out = out;
     this.timer = timer;
+    this.wait = wait;
   }
 
   public int handle(Request request) {
@@ -28,6 +37,14 @@ public final class Engine {
     } catch (KernelException e) {
       out.message("error[" + e.code().id() + "]: " + e.getMessage());
       return e.code().exitCode();
+    } catch (UnknownEventTypeException e) {
+      out.message("error[" + ErrorCode.LOG_FROM_NEWER_STATECTL.id() + "]: " + e.getMessage()
+          + "\n  hint: this state directory was written by a newer statectl; use that version (nothing was changed)");
+      return ErrorCode.LOG_FROM_NEWER_STATECTL.exitCode();
+    } catch (CorruptRecordException e) {
+      out.message("error[" + ErrorCode.LOG_CORRUPT.id() + "]: " + e.getMessage()
+          + "\n  hint: `statectl history --verify` names the first bad record");
+      return ErrorCode.LOG_CORRUPT.exitCode();
     } catch (RuntimeException e) {
       out.message("error[" + ErrorCode.INTERNAL.id() + "]: " + e);
       for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
@@ -61,7 +78,7 @@ public final class Engine {
             Optional.of(lock.id())));
       }
       try (PluginHost plugins = plugins(r.state(), Optional.of(r.config()))) {
-        return new ApplyHandler(out, timer).apply(r, plugins);
+        return new ApplyHandler(out, timer, wait).apply(r, plugins);
       }
     } else if (request instanceof Request.Options r) {
       try (PluginHost plugins = plugins(r.state(), Optional.empty())) {
@@ -84,7 +101,7 @@ public final class Engine {
     } else if (request instanceof Request.PluginVerify r) {
       return new PluginHandler(out, timer, pluginDir).verify(r);
     } else if (request instanceof Request.Activate r) {
-      return new ActivateHandler(out, timer).activate(r);
+      return new ActivateHandler(out, timer, wait).activate(r);
     } else if (request instanceof Request.Generations r) {
       return new ReadHandler(out, timer).generations(r);
     } else if (request instanceof Request.History r) {
@@ -95,7 +112,19 @@ public final class Engine {
       return new ReadHandler(out, timer).pathInfo(r);
     } else if (request instanceof Request.Backups r) {
       return new ReadHandler(out, timer).backups(r);
+    } else if (request instanceof Request.ShowGeneration r) {
+      return new InspectHandler(out, timer).show(r);
+    } else if (request instanceof Request.Diff r) {
+      return new InspectHandler(out, timer).diff(r, pluginDir);
+    } else if (request instanceof Request.Replay r) {
+      return new ReplayHandler(pluginDir, out, timer, wait).replay(r);
+    } else if (request instanceof Request.Status r) {
+      return new DriftHandler(out, timer, wait).status(r);
+    } else if (request instanceof Request.Repair r) {
+      return new DriftHandler(out, timer, wait).repair(r);
+    } else if (request instanceof Request.Gc r) {
+      return new GcHandler(out, timer, wait).gc(r);
     }
-    return new RestoreHandler(out, timer).restore((Request.RestoreBackup) request);
+    return new RestoreHandler(out, timer, wait).restore((Request.RestoreBackup) request);
   }
 }

@@ -5,7 +5,14 @@ import io.statectl.events.ConfigurationSubmitted;
 import io.statectl.events.FileBackedUp;
 import io.statectl.events.GenerationActivated;
 import io.statectl.events.GenerationCreated;
+import io.statectl.events.DriftDetected;
+import io.statectl.events.DriftItem;
+import io.statectl.events.DriftRepaired;
+import io.statectl.events.GenerationRestored;
+import io.statectl.events.GenerationsDeleted;
 import io.statectl.events.StatectlEvent;
+import io.statectl.events.StorePathsCollected;
+import java.util.stream.Collectors;
 
 /** One readable line per event, for {@code statectl history}. */
 final class EventSummaries {
@@ -26,8 +33,26 @@ final class EventSummaries {
       return "plugin " + p.id() + "@" + p.version() + " from " + p.source() + " (sha256 " + p.sha256() + ")";
     } else if (e instanceof io.statectl.events.PluginRemoved p) {
       return "plugin " + p.id() + "@" + p.version() + (p.forced() ? " (forced, still in use)" : "");
+    } else if (e instanceof FileBackedUp b) {
+      return b.livePath() + " saved as " + b.storePath();
+    } else if (e instanceof GenerationsDeleted d) {
+      return "generation(s) " + d.numbers().stream().map(String::valueOf).collect(Collectors.joining(", "))
+          + " deleted";
+    } else if (e instanceof GenerationRestored g) {
+      return "generation " + g.number() + " realised again from its configuration: " + g.storePath();
+    } else if (e instanceof StorePathsCollected c) {
+      return c.paths().size() + " store path(s) removed, " + c.bytes() + " bytes";
+    } else if (e instanceof DriftDetected d) {
+      return d.items().size() + " difference(s) from generation " + d.generation() + " in " + d.home() + ": "
+          + kinds(d.items());
     }
-    FileBackedUp b = (FileBackedUp) e;
-    return b.livePath() + " saved as " + b.storePath();
+    DriftRepaired d = (DriftRepaired) e;
+    return d.items().size() + " difference(s) from generation " + d.generation() + " repaired in " + d.home() + ": "
+        + kinds(d.items());
+  }
+
+  private static String kinds(java.util.List<DriftItem> items) {
+    return items.stream().map(i -> i.kind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+        + i.path()).collect(Collectors.joining(", "));
   }
 }

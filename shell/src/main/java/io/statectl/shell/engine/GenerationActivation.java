@@ -44,6 +44,17 @@ final class GenerationActivation {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
+    execute(profile, plan, home);
+    session.commands().activate(profile, number, expectedPrevious, reason, home.toString());
+    plan.notes().forEach(n -> out.message("note: " + n));
+    return plan;
+  }
+
+  /**
+   * Carries out a conflict-free plan, saving whatever it replaces into the store and recording
+   * each such backup; records nothing else.
+   */
+  void execute(String profile, ActivationPlan plan, Path home) {
     List<String[]> backups = new ArrayList<>();
     new Activator().execute(plan, home, live -> {
       String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(live));
@@ -57,9 +68,6 @@ final class GenerationActivation {
     for (String[] b : backups) {
       session.commands().recordBackup(profile, b[0], b[1], b[2]);
     }
-    session.commands().activate(profile, number, expectedPrevious, reason, home.toString());
-    plan.notes().forEach(n -> out.message("note: " + n));
-    return plan;
   }
 
   static String backupName(Path live) {

@@ -41,10 +41,14 @@ final class ReadHandler {
     Optional<ActiveGeneration> active = Optional.empty();
     if (r.state().exists()) {
       try (StateSession s = new StateSession(r.state(), timer)) {
-        ProjectionStore p = s.projections();
+        ProjectionStore p = r.asOf().isPresent()
+            ? s.view(HistoryPoints.resolve(s.log(), r.asOf().get(), PROFILE).sequence())
+            : s.projections();
         all = p.generations(PROFILE);
         active = p.active(PROFILE);
       }
+    } else if (r.asOf().isPresent()) {
+      throw new UsageException("there is no history at " + r.state().root(), "run `statectl apply` first");
     }
     int current = active.map(ActiveGeneration::number).orElse(0);
     if (r.format() == Request.Format.JSON) {
@@ -77,10 +81,24 @@ final class ReadHandler {
       }
       return 0;
     }
+    HistoryFilter f = r.filter();
+    for (String type : f.types()) {
+      if (io.statectl.events.EventTypes.byName(type).isEmpty()) {
+        throw new UsageException("there is no event type '" + type + "'", "the types are: "
+            + io.statectl.events.EventTypes.all().stream().map(io.statectl.events.EventType::name)
+                .collect(Collectors.joining(", ")));
+      }
+    }
     try (StateSession s = new StateSession(r.state(), timer)) {
       EventLog log = s.log();
       ArrayNode arr = json.createArrayNode();
       log.forEach(1, log.lastSequence(), rec -> {
+        if (f.since().isPresent() && rec.timestamp().isBefore(f.since().get())
+            || f.until().isPresent() && !rec.timestamp().isBefore(f.until().get())
+            || !f.types().isEmpty() && !f.types().contains(rec.type())
+            || f.profile().isPresent() && !f.profile().get().equals(rec.aggregateId())) {
+          return;
+        }
         if (r.format() == Request.Format.JSON) {
           ObjectNode n = arr.addObject();
           n.put("sequence", rec.sequence());

@@ -59,9 +59,19 @@ public sealed interface Request {
   record Activate(StateDirectory state, Optional<Integer> number, Optional<Path> home, BackupPolicy backups)
       implements Request {}
 
-  record Generations(StateDirectory state, Format format) implements Request {}
+  /** The generation list; {@code asOf} present shows it as it was at that point of history. */
+  record Generations(StateDirectory state, Format format, Optional<HistoryPoint> asOf) implements Request {
+    public Generations(StateDirectory state, Format format) {
+      this(state, format, Optional.empty());
+    }
+  }
 
-  record History(StateDirectory state, Format format) implements Request {}
+  /** The event log, filtered by {@link HistoryFilter} (which may let everything through). */
+  record History(StateDirectory state, Format format, HistoryFilter filter) implements Request {
+    public History(StateDirectory state, Format format) {
+      this(state, format, HistoryFilter.ALL);
+    }
+  }
 
   record Verify(StateDirectory state) implements Request {}
 
@@ -70,6 +80,67 @@ public sealed interface Request {
   record Backups(StateDirectory state, Format format) implements Request {}
 
   record RestoreBackup(StateDirectory state, long id, Optional<Path> to, Overwrite overwrite) implements Request {}
+
+  // Issue 4: history, replay, gc, drift.
+
+  /** {@code statectl show-generation N}: what a generation is, holds, changed, and which events made it. */
+  record ShowGeneration(StateDirectory state, int number, Format format) implements Request {}
+
+  /**
+   * {@code statectl diff A B}: what changed from generation {@code from} to generation {@code to},
+   * or ({@code statectl diff A --config DIR --host H}) to what that configuration would build.
+   */
+  record Diff(StateDirectory state, int from, DiffTarget to, Format format) implements Request {}
+
+  /** The newer side of a diff. A closed family. */
+  sealed interface DiffTarget {
+    /** A recorded generation. */
+    record Generation(int number) implements DiffTarget {}
+
+    /** What a configuration on disk evaluates to, built into a throw-away store. */
+    record Configuration(Path config, String host) implements DiffTarget {
+      public Configuration {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(host, "host");
+      }
+    }
+  }
+
+  /** Whether a replay only builds a view of the past, or makes the machine match it. */
+  enum ReplayMode { VIEW, APPLY }
+
+  /**
+   * {@code statectl replay}: with no point, rebuild the live read models from the log; with one,
+   * build them as of that point into a separate view, and with {@link ReplayMode#APPLY} activate
+   * the generation that was active then (realising it again if gc removed it).
+   */
+  record Replay(StateDirectory state, Optional<HistoryPoint> to, ReplayMode mode, Optional<Path> home,
+      Format format) implements Request {}
+
+  /** {@code statectl status}: drift of the live home from the active generation. */
+  record Status(StateDirectory state, Optional<Path> home, Format format, DriftExit exit) implements Request {}
+
+  /** Whether {@code status} exits non-zero on drift. */
+  enum DriftExit { ZERO, NON_ZERO_ON_DRIFT }
+
+  /** {@code statectl apply --repair}: make the live home match the active generation again. */
+  record Repair(StateDirectory state, Optional<Path> home) implements Request {}
+
+  /**
+   * {@code statectl gc}: delete generations (a range, and/or those older than a duration; never the
+   * active one), then remove store paths no root reaches.
+   */
+  record Gc(StateDirectory state, Optional<GenerationRange> delete, Optional<java.time.Duration> olderThan,
+      Mode mode) implements Request {}
+
+  /** Generation numbers {@code first..last}, inclusive. */
+  record GenerationRange(int first, int last) {
+    public GenerationRange {
+      if (first < 1 || last < first) {
+        throw new IllegalArgumentException("bad generation range " + first + ".." + last);
+      }
+    }
+  }
 
   /** Whether a restore may replace a statectl-managed link at its destination. */
   enum Overwrite { REFUSE, REPLACE_MANAGED_LINK }

@@ -1,6 +1,7 @@
 package io.statectl.shell.engine;
 
 import io.statectl.events.log.EventLog;
+import io.statectl.events.log.VerifyResult;
 import io.statectl.kernel.profile.ProfileCommands;
 import io.statectl.kernel.state.StateDirectory;
 import io.statectl.kernel.store.LmdbPathIndex;
@@ -43,14 +44,54 @@ final class StateSession implements AutoCloseable {
     return dir;
   }
 
+  /** Records whose checksums and chain links every command checks when it opens the log. */
+  static final int TAIL_CHECK = 64;
+
+  /**
+   * The event log, its last {@link #TAIL_CHECK} records verified (checksums and hash chain): the
+   * cheap check every command makes; {@code history --verify} checks all of it.
+   *
+   * @throws LogCorruptException when the tail is not intact
+   */
   EventLog log() {
     if (log == null) {
       // Timed on its own to show Jackson's share of start-up; every state-dir command needs it.
       timer.time("jackson init", io.statectl.events.EventJson::newMapper);
       log = timer.time("lmdb-open events", () -> EventLog.open(dir.events()));
       opened.push(log);
+      VerifyResult tail = timer.time("verify tail", () -> log.verify(Math.max(1, log.lastSequence() - TAIL_CHECK + 1)));
+      if (tail instanceof VerifyResult.Broken b) {
+        throw new LogCorruptException(b, dir.events().toString());
+      }
     }
     return log;
+  }
+
+  /**
+   * The read models as of event {@code sequence}, in their own environment under
+   * {@code views/}, built on first use and reused after; the live read models are not touched.
+   */
+  ProjectionStore view(long sequence) {
+    EventLog l = log();
+    ProjectionStore v = timer.time("lmdb-open view", () -> ProjectionStore.open(dir.views().resolve("as-of-" + sequence)));
+    opened.push(v);
+    timer.time("view catch-up", () -> v.catchUp(l, sequence));
+    return v;
+  }
+
+  /** Deletes the live read models and every view, then rebuilds the live ones from the whole log. */
+  long rebuildProjections() {
+    if (projections != null) {
+      opened.remove(projections);
+      projections.close();
+      projections = null;
+    }
+    Trees.delete(dir.projections());
+    Trees.delete(dir.views());
+    EventLog l = log();
+    projections = timer.time("lmdb-open projections", () -> ProjectionStore.open(dir.projections()));
+    opened.push(projections);
+    return timer.time("projections rebuild", () -> projections.catchUp(l));
   }
 
   Store store() {

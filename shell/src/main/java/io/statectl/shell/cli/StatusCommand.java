@@ -1,0 +1,34 @@
+package io.statectl.shell.cli;
+
+import io.statectl.shell.engine.Request;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = {"Compare the live home with the active generation: missing links, links pointing elsewhere, "
+        + "managed files replaced or modified, unmanaged files in managed directories.",
+        "New drift is recorded in the event log (unless another statectl is busy; status never waits). "
+            + "`statectl apply --repair` fixes it."})
+final class StatusCommand implements Callable<Integer> {
+  @Mixin StateOptions state;
+
+  @Option(names = "--home", paramLabel = "DIR", description = "The home to check (default: where the active generation was activated).")
+  Path home;
+
+  @Option(names = "--json", description = "Print JSON for tools.")
+  boolean json;
+
+  @Option(names = "--exit-code", description = "Exit with STC-E024's code when there is drift.")
+  boolean exitCode;
+
+  @Override
+  public Integer call() {
+    return Run.request(new Request.Status(state.state(), Optional.ofNullable(home),
+        json ? Request.Format.JSON : Request.Format.TEXT,
+        exitCode ? Request.DriftExit.NON_ZERO_ON_DRIFT : Request.DriftExit.ZERO));
+  }
+}
