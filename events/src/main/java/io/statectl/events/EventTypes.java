@@ -21,7 +21,10 @@ public final class EventTypes {
           new EventType(ConfigurationEvaluated.class, "ConfigurationEvaluated", 1),
           new EventType(GenerationCreated.class, "GenerationCreated", 1),
           new EventType(GenerationActivated.class, "GenerationActivated", 1),
-          new EventType(FileBackedUp.class, "FileBackedUp", 1));
+          new EventType(FileBackedUp.class, "FileBackedUp", 1),
+          new EventType(BuildStarted.class, "BuildStarted", 1),
+          new EventType(BuildSucceeded.class, "BuildSucceeded", 1),
+          new EventType(BuildFailed.class, "BuildFailed", 1));
 
   private static final Map<String, EventType> BY_NAME = index(true);
   private static final Map<String, EventType> BY_CLASS_NAME = index(false);

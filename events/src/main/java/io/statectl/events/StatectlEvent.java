@@ -12,7 +12,10 @@ public sealed interface StatectlEvent
         ConfigurationEvaluated,
         GenerationCreated,
         GenerationActivated,
-        FileBackedUp {
+        FileBackedUp,
+        BuildStarted,
+        BuildSucceeded,
+        BuildFailed {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

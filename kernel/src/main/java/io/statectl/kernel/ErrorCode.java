@@ -16,6 +16,9 @@ public enum ErrorCode {
   PLUGIN_ERROR("STC-E008", 9, "a plugin failed to load or evaluate"),
   BACKUP_UNKNOWN("STC-E009", 5, "no such backup, or its target is occupied"),
   USAGE("STC-E010", 2, "bad command-line usage"),
+  BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),
+  HASH_MISMATCH("STC-E061", 10, "a fetched source does not have the declared sha256; nothing was registered"),
+  NOT_DETERMINISTIC("STC-E062", 11, "build --check produced different output than the registered one"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

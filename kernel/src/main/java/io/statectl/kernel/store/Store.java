@@ -154,6 +154,58 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /**
+   * Registers the tree a builder produced at {@code built} as the valid path {@code path}: it is
+   * canonicalised, hashed and scanned, every store path it mentions must be {@code path} itself or
+   * in {@code allowed}, then it is moved into place (unless {@code built} is already there) and
+   * registered with {@code deriver}. On any failure nothing is registered and {@code built} is
+   * deleted. The caller holds {@code path}'s build lock, so no one else writes it meanwhile.
+   *
+   * @throws UndeclaredReferenceException if it mentions a valid path outside {@code allowed}
+   */
+  public PathInfo registerOutput(Path built, StorePath path, Optional<StorePath> deriver, Set<StorePath> allowed,
+      Optional<String> ca) {
+    Path target = toFile(path);
+    try {
+      Canonicaliser.canonicalise(built);
+      DigestingOutputStream digest = new DigestingOutputStream();
+      ReferenceScanner scanner = new ReferenceScanner(
+          hashPart -> hashPart.equals(path.hash()) ? Optional.of(path) : index.byHashPart(hashPart));
+      Nar.write(built, new TeeOutputStream(digest, scanner));
+      SortedSet<StorePath> references = scanner.references();
+      SortedSet<StorePath> undeclared = new TreeSet<>(references);
+      undeclared.remove(path);
+      undeclared.removeAll(allowed);
+      if (!undeclared.isEmpty()) {
+        throw new UndeclaredReferenceException(path, undeclared);
+      }
+      finalising.lock();
+      try {
+        if (!built.equals(target)) {
+          FileTrees.deleteRecursively(target);
+          moveIntoPlace(built, target);
+        }
+        PathInfo info = PathInfo.of(path, digest.result(), references, clock.instant());
+        info = deriver.map(info::withDeriver).orElse(info);
+        info = ca.map(info::withCa).orElse(info);
+        index.register(List.of(info));
+        return info;
+      } finally {
+        finalising.unlock();
+      }
+    } catch (RuntimeException | Error failure) {
+      try {
+        FileTrees.deleteRecursively(built);
+        if (!index.isValid(path)) {
+          FileTrees.deleteRecursively(target);
+        }
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+  }
+
   /** Returns the absolute file of {@code path} in this store, whether or not it is valid. */
   public Path toFile(StorePath path) {
     return directory.resolve(path.toString());

@@ -1,5 +1,8 @@
 package io.statectl.shell.engine;
 
+import io.statectl.events.BuildFailed;
+import io.statectl.events.BuildStarted;
+import io.statectl.events.BuildSucceeded;
 import io.statectl.events.ConfigurationEvaluated;
 import io.statectl.events.ConfigurationSubmitted;
 import io.statectl.events.FileBackedUp;
@@ -22,6 +25,12 @@ final class EventSummaries {
     } else if (e instanceof GenerationActivated a) {
       return "generation " + a.number() + " active (" + a.reason().toString().toLowerCase(java.util.Locale.ROOT)
           + (a.previous() == 0 ? "" : ", was " + a.previous()) + ") in " + a.home();
+    } else if (e instanceof BuildStarted s) {
+      return "building " + s.derivation();
+    } else if (e instanceof BuildSucceeded s) {
+      return "built " + String.join(", ", s.outputs()) + " in " + s.millis() + " ms";
+    } else if (e instanceof BuildFailed f) {
+      return "build of " + f.derivation() + " failed: " + f.reason();
     }
     FileBackedUp b = (FileBackedUp) e;
     return b.livePath() + " saved as " + b.storePath();
