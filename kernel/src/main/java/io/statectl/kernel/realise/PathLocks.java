@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PathLocks {
   private final Path directory;
-  private final ConcurrentHashMap<String, ReentrantLock> local = new ConcurrentHashMap<>();
+  // JVM-wide: two PathLocks over one directory must still exclude each other in one process.
+  private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
 
   public PathLocks(Path directory) {
     this.directory = directory;
@@ -33,9 +34,9 @@ public final class PathLocks {
 
   /** Blocks until {@code path}'s lock is held. */
   public Held acquire(StorePath path) {
-    ReentrantLock mine = local.computeIfAbsent(path.hash(), k -> new ReentrantLock());
+    Path file = directory.toAbsolutePath().normalize().resolve(path.hash() + ".lock");
+    ReentrantLock mine = LOCAL.computeIfAbsent(file, k -> new ReentrantLock());
     mine.lock();
-    Path file = directory.resolve(path.hash() + ".lock");
     try {
       Files.createDirectories(directory);
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
