@@ -29,6 +29,11 @@ final class Statectl {
 
   /** Runs {@code statectl args… --state-dir <ours>} (the option goes after the subcommand path). */
   Result run(String... args) {
+    return exec(command(args));
+  }
+
+  /** The command line {@link #run} executes, for tests that start processes themselves. */
+  List<String> command(String... args) {
     List<String> cmd = new ArrayList<>(List.of(javaBin(), "--add-opens", "java.base/java.nio=ALL-UNNAMED",
         "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-Ddisable-axoniq-console-message=true", "-Dstatectl.plugins=" + APP.resolve("plugins"),
@@ -36,7 +41,7 @@ final class Statectl {
     cmd.addAll(List.of(args));
     cmd.add("--state-dir");
     cmd.add(stateDir.toString());
-    return exec(cmd);
+    return cmd;
   }
 
   static Result exec(List<String> cmd) {

@@ -1,6 +1,5 @@
 package io.statectl.kernel.derivation;
 
-import io.statectl.kernel.store.EntryMode;
 import io.statectl.kernel.store.Hash;
 import io.statectl.kernel.store.PathNotValidException;
 import io.statectl.kernel.store.Store;
@@ -65,7 +64,9 @@ public final class Instantiator {
    */
   public StorePath add(DerivationDraft draft) {
     Derivation d = resolve(draft);
-    StorePath drv = store.addBytes(d.name() + ".drv", DerivationJson.encode(d, storeDir), EntryMode.REGULAR);
+    java.util.Set<StorePath> refs = new java.util.TreeSet<>(d.inputSources());
+    refs.addAll(d.inputDerivations().keySet());
+    StorePath drv = store.addText(d.name() + ".drv", DerivationJson.encode(d, storeDir), refs);
     derivations.put(drv, d);
     return drv;
   }

@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>An input holding {@code nix-support/interpreters} (the bootstrap tools) provides the dynamic
  * loader and libraries: {@code /lib} and {@code /lib64} are links to its {@code lib}, so that
- * host binaries imported into the store run with the imported libraries only.
+ * host binaries imported into the store run with the imported libraries only; and, as in Nix's
+ * sandbox, {@code /bin/sh} is its shell, so that {@code #!/bin/sh} scripts run.
  */
 public final class BubblewrapSandbox implements Sandbox {
   private final Path bwrap;
@@ -77,7 +78,8 @@ public final class BubblewrapSandbox implements Sandbox {
       c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
       if (Files.exists(p.resolve("nix-support/interpreters"))) {
         c.addAll(List.of("--symlink", p.resolve("lib").toString(), "/lib",
-            "--symlink", p.resolve("lib").toString(), "/lib64"));
+            "--symlink", p.resolve("lib").toString(), "/lib64",
+            "--symlink", p.resolve("bin/sh").toString(), "/bin/sh"));
       }
     }
     c.addAll(List.of("--bind", job.buildDir().toString(), BUILD_DIR));

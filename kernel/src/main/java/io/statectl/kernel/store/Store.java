@@ -206,6 +206,33 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a regular file holding {@code content} whose references are exactly {@code references}
+   * (which must be valid), without scanning: how derivations are stored, since a {@code .drv}
+   * names its own outputs, and scanning would count them once they are built and so give the same
+   * derivation a second path.
+   */
+  public StorePath addText(String name, byte[] content, Set<StorePath> references) {
+    StorePath.checkName(name);
+    byte[] copy = content.clone();
+    SortedSet<StorePath> refs = new TreeSet<>(references);
+    Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+    try {
+      Files.write(temp, copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return seal(temp, name, Optional.of(refs));
+    } catch (IOException e) {
+      FileTrees.deleteRecursively(temp);
+      throw new StoreIoException(temp, "write '" + name + "' into", e);
+    } catch (RuntimeException | Error failure) {
+      try {
+        FileTrees.deleteRecursively(temp);
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+  }
+
   /** Returns the absolute file of {@code path} in this store, whether or not it is valid. */
   public Path toFile(StorePath path) {
     return directory.resolve(path.toString());
@@ -278,7 +305,7 @@ public final class Store implements AutoCloseable {
     Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
     try {
       filler.fill(temp);
-      return seal(temp, name);
+      return seal(temp, name, Optional.empty());
     } catch (RuntimeException | Error failure) {
       try {
         FileTrees.deleteRecursively(temp);
@@ -289,13 +316,19 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private StorePath seal(Path temp, String name) {
+  private StorePath seal(Path temp, String name, Optional<SortedSet<StorePath>> given) {
     Canonicaliser.canonicalise(temp);
     DigestingOutputStream digest = new DigestingOutputStream();
-    ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
-    Nar.write(temp, new TeeOutputStream(digest, scanner));
+    SortedSet<StorePath> references;
+    if (given.isPresent()) {
+      Nar.write(temp, digest);
+      references = given.get();
+    } else {
+      ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
+      Nar.write(temp, new TeeOutputStream(digest, scanner));
+      references = scanner.references();
+    }
     NarDigest nar = digest.result();
-    SortedSet<StorePath> references = scanner.references();
     StorePath path = StorePath.contentAddressed(nar.narHash(), references, directoryText, name);
     Path target = toFile(path);
     finalising.lock();
