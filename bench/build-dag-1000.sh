@@ -58,7 +58,7 @@ echo "statectl build-dag/cold: $(median cold) s (N=$N, -j$J, $sandbox, median of
 echo "statectl build-dag/noop: $(median noop) s (same configuration again; JVM start included)"
 STATECTL_TIMINGS=1 sc build --config "$W/cfg" --host dag --state-dir "$state" -j "$J" 2>&1 >/dev/null | sed 's/^/   /' | tail -20
 
-if command -v nix-build >/dev/null; then
+if [ -z "${SKIP_NIX:-}" ] && command -v nix-build >/dev/null; then
   echo "-- Nix anchor, same session:"
   RUNS=$RUNS N=$N bash /work/shared/bench-anchors/nix-build-dag.sh | tee "$W/nix"
   nc=$(awk '/nix-build-dag\/cold/{print $2}' "$W/nix"); nn=$(awk '/nix-build-dag\/noop/{print $2}' "$W/nix")

@@ -21,7 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Shows builds as they happen and records them in the event log. Three renderings: on a
+ * Shows builds as they happen and records them in the event log ({@code BuildStarted} with its
+ * outcome, when the build ends). Three renderings: on a
  * terminal a live block of running builds (name and elapsed time) under the lines of finished
  * ones, with counts; elsewhere plain lines; with {@code --json} one JSON object per line for tools.
  */
@@ -59,8 +60,11 @@ final class BuildProgress implements BuildListener {
   }
 
   @Override
-  public synchronized void started(StorePath drv, Derivation d) {
-    record(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))));
+  public void started(StorePath drv, Derivation d) {
+    show(drv, d);
+  }
+
+  private synchronized void show(StorePath drv, Derivation d) {
     running.put(drv, System.nanoTime());
     if (format == Request.Format.JSON) {
       out.result(event("started", drv, d).toString());
@@ -72,8 +76,13 @@ final class BuildProgress implements BuildListener {
   }
 
   @Override
-  public synchronized void succeeded(StorePath drv, Derivation d, Duration took, Path logFile) {
-    record(new BuildSucceeded(aggregate(drv), file(drv), List.of(file(d.out())), took.toMillis(), logFile.toString()));
+  public void succeeded(StorePath drv, Derivation d, Duration took, Path logFile) {
+    record(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))),
+        new BuildSucceeded(aggregate(drv), file(drv), List.of(file(d.out())), took.toMillis(), logFile.toString()));
+    showSucceeded(drv, d, took);
+  }
+
+  private synchronized void showSucceeded(StorePath drv, Derivation d, Duration took) {
     running.remove(drv);
     done++;
     if (format == Request.Format.JSON) {
@@ -84,8 +93,13 @@ final class BuildProgress implements BuildListener {
   }
 
   @Override
-  public synchronized void failed(StorePath drv, Derivation d, String reason, Duration took, Path logFile) {
-    record(new BuildFailed(aggregate(drv), file(drv), reason, took.toMillis(), logFile.toString()));
+  public void failed(StorePath drv, Derivation d, String reason, Duration took, Path logFile) {
+    record(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))),
+        new BuildFailed(aggregate(drv), file(drv), reason, took.toMillis(), logFile.toString()));
+    showFailed(drv, d, reason, took);
+  }
+
+  private synchronized void showFailed(StorePath drv, Derivation d, String reason, Duration took) {
     running.remove(drv);
     failed++;
     if (format == Request.Format.JSON) {
@@ -139,9 +153,16 @@ final class BuildProgress implements BuildListener {
         .put("out", file(d.out()));
   }
 
-  private void record(StatectlEvent e) {
-    long next = log.lastAggregateSequence(e.profile()).stream().map(s -> s + 1).findFirst().orElse(0L);
-    log.append(List.of(NewEvent.of(e, AGGREGATE_TYPE, next, Instant.now())));
+  /**
+   * Appends a build's start and outcome in one durable batch when it ends (one commit per build
+   * instead of two: commits are the realiser's largest fixed cost). Called under the build's path
+   * lock, so the aggregate's next sequence is ours alone.
+   */
+  private void record(StatectlEvent started, StatectlEvent outcome) {
+    long next = log.lastAggregateSequence(started.profile()).stream().map(s -> s + 1).findFirst().orElse(0L);
+    Instant now = Instant.now();
+    log.append(List.of(NewEvent.of(started, AGGREGATE_TYPE, next, now), NewEvent.of(outcome, AGGREGATE_TYPE, next + 1,
+        now)));
   }
 
   private String file(StorePath p) {
