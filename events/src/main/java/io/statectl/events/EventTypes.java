@@ -28,7 +28,10 @@ public final class EventTypes {
           new EventType(DriftDetected.class, "DriftDetected", 1),
           new EventType(DriftRepaired.class, "DriftRepaired", 1),
           new EventType(PluginInstalled.class, "PluginInstalled", 1),
-          new EventType(PluginRemoved.class, "PluginRemoved", 1));
+          new EventType(PluginRemoved.class, "PluginRemoved", 1),
+          new EventType(BuildStarted.class, "BuildStarted", 1),
+          new EventType(BuildSucceeded.class, "BuildSucceeded", 1),
+          new EventType(BuildFailed.class, "BuildFailed", 1));
 
   private static final Map<String, EventType> BY_NAME = index(true);
   private static final Map<String, EventType> BY_CLASS_NAME = index(false);

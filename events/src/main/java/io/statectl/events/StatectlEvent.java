@@ -19,7 +19,10 @@ public sealed interface StatectlEvent
         DriftDetected,
         DriftRepaired,
         PluginInstalled,
-        PluginRemoved {
+        PluginRemoved,
+        BuildStarted,
+        BuildSucceeded,
+        BuildFailed {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

@@ -167,7 +167,8 @@ public final class ProjectionStore implements AutoCloseable {
 
   /** Types no read model shows: known, so they need no decoding to find that out. */
   private static boolean ignored(LogRecord r) {
-    return r.type().equals("ConfigurationSubmitted") || r.type().equals("StorePathsCollected");
+    return r.type().equals("ConfigurationSubmitted") || r.type().equals("StorePathsCollected")
+        || r.type().startsWith("Build");
   }
 
   private void apply(Txn<byte[]> txn, LogRecord r, StatectlEvent e, Pending pending) {
@@ -202,7 +203,9 @@ public final class ProjectionStore implements AutoCloseable {
     } else if (e instanceof DriftRepaired d) {
       put(txn, drift, d.profile().getBytes(StandardCharsets.UTF_8), new DriftRecord(d.profile(), d.generation(),
           d.home(), d.items(), "repaired", r.timestamp(), r.sequence()));
-    } else if (!(e instanceof ConfigurationSubmitted) && !(e instanceof StorePathsCollected)) {
+    } else if (!(e instanceof ConfigurationSubmitted) && !(e instanceof StorePathsCollected)
+        && !(e instanceof io.statectl.events.BuildStarted) && !(e instanceof io.statectl.events.BuildSucceeded)
+        && !(e instanceof io.statectl.events.BuildFailed)) {
       throw new IllegalStateException("no projection rule for " + e.getClass().getSimpleName());
     }
   }

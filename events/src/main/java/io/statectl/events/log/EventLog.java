@@ -368,6 +368,10 @@ public final class EventLog implements AutoCloseable {
         return new LogVerifier(log, txn, sha256()).verifySegment(from, from + size - 1, anchor);
       }
     });
+    // Wait for every segment before answering: an early answer lets the caller close the
+    // environment while another segment still reads its memory map (a native crash).
+    java.util.concurrent.CompletableFuture.allOf(futures.subList(1, futures.size())
+        .toArray(new java.util.concurrent.CompletableFuture<?>[0])).exceptionally(x -> null).join();
     long checked = 0;
     LogVerifier.Segment previous = head;
     for (int i = 0; i < parts; i++) {

@@ -37,6 +37,9 @@ public final class SystemModule implements StatectlModule {
     o.put("stateVersion", OptionDecl.of(OptionType.stringMatching("[0-9]+\\.[0-9]+"),
         "The statectl release whose defaults this configuration was written against; keep it when upgrading.")
         .withDefault(Defaults.of("0.1")).withExample("stateVersion = \"0.1\""));
+    o.put("packages", OptionDecl.of(OptionType.listOf(OptionType.packageRef()),
+        "Packages (names of packages.<name>) installed for the whole machine; `statectl apply` builds them.")
+        .withDefault(Defaults.emptyList()).withExample("packages = [\"hello\"]"));
     return OptionDecl.of(OptionType.submodule(o), description());
   }
 

@@ -54,6 +54,26 @@ public record StateDirectory(Path root) {
     return root.resolve("plugins");
   }
 
+  /** Compressed build logs, one per derivation. */
+  public Path logs() {
+    return root.resolve("logs");
+  }
+
+  /** Per-store-path build locks. */
+  public Path locks() {
+    return root.resolve("locks");
+  }
+
+  /** Private directories of builds in progress; anything left here is garbage. */
+  public Path builds() {
+    return root.resolve("builds");
+  }
+
+  /** What the last import of the host's bootstrap tools produced. */
+  public Path bootstrapCache() {
+    return root.resolve("bootstrap");
+  }
+
   public Path writerLock() {
     return root.resolve("writer.lock");
   }

@@ -13,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Copying and deleting file trees without ever following a symlink. */
-final class FileTrees {
+public final class FileTrees {
   private static final Set<PosixFilePermission> OWNER_ALL =
       PosixFilePermissions.fromString("rwx------");
 
@@ -27,7 +27,7 @@ final class FileTrees {
    * @throws UnsupportedFileTypeException naming the source file if it is a fifo, socket or device
    * @throws StoreIoException naming the file that could not be read or written
    */
-  static void copy(Path source, Path target) {
+  public static void copy(Path source, Path target) {
     try {
       Files.walkFileTree(
           source,
@@ -72,7 +72,7 @@ final class FileTrees {
    *
    * @throws StoreIoException naming the entry that could not be deleted
    */
-  static void deleteRecursively(Path root) {
+  public static void deleteRecursively(Path root) {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

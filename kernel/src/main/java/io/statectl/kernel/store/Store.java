@@ -154,6 +154,85 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /**
+   * Registers the tree a builder produced at {@code built} as the valid path {@code path}: it is
+   * canonicalised, hashed and scanned, every store path it mentions must be {@code path} itself or
+   * in {@code allowed}, then it is moved into place (unless {@code built} is already there) and
+   * registered with {@code deriver}. On any failure nothing is registered and {@code built} is
+   * deleted. The caller holds {@code path}'s build lock, so no one else writes it meanwhile.
+   *
+   * @throws UndeclaredReferenceException if it mentions a valid path outside {@code allowed}
+   */
+  public PathInfo registerOutput(Path built, StorePath path, Optional<StorePath> deriver, Set<StorePath> allowed,
+      Optional<String> ca) {
+    Path target = toFile(path);
+    try {
+      Canonicaliser.canonicalise(built);
+      DigestingOutputStream digest = new DigestingOutputStream();
+      ReferenceScanner scanner = new ReferenceScanner(
+          hashPart -> hashPart.equals(path.hash()) ? Optional.of(path) : index.byHashPart(hashPart));
+      Nar.write(built, new TeeOutputStream(digest, scanner));
+      SortedSet<StorePath> references = scanner.references();
+      SortedSet<StorePath> undeclared = new TreeSet<>(references);
+      undeclared.remove(path);
+      undeclared.removeAll(allowed);
+      if (!undeclared.isEmpty()) {
+        throw new UndeclaredReferenceException(path, undeclared);
+      }
+      finalising.lock();
+      try {
+        if (!built.equals(target)) {
+          FileTrees.deleteRecursively(target);
+          moveIntoPlace(built, target);
+        }
+        PathInfo info = PathInfo.of(path, digest.result(), references, clock.instant());
+        info = deriver.map(info::withDeriver).orElse(info);
+        info = ca.map(info::withCa).orElse(info);
+        index.register(List.of(info));
+        return info;
+      } finally {
+        finalising.unlock();
+      }
+    } catch (RuntimeException | Error failure) {
+      try {
+        FileTrees.deleteRecursively(built);
+        if (!index.isValid(path)) {
+          FileTrees.deleteRecursively(target);
+        }
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * Adds a regular file holding {@code content} whose references are exactly {@code references}
+   * (which must be valid), without scanning: how derivations are stored, since a {@code .drv}
+   * names its own outputs, and scanning would count them once they are built and so give the same
+   * derivation a second path.
+   */
+  public StorePath addText(String name, byte[] content, Set<StorePath> references) {
+    StorePath.checkName(name);
+    byte[] copy = content.clone();
+    SortedSet<StorePath> refs = new TreeSet<>(references);
+    Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+    try {
+      Files.write(temp, copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return seal(temp, name, Optional.of(refs));
+    } catch (IOException e) {
+      FileTrees.deleteRecursively(temp);
+      throw new StoreIoException(temp, "write '" + name + "' into", e);
+    } catch (RuntimeException | Error failure) {
+      try {
+        FileTrees.deleteRecursively(temp);
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+  }
+
   /** Returns the absolute file of {@code path} in this store, whether or not it is valid. */
   public Path toFile(StorePath path) {
     return directory.resolve(path.toString());
@@ -249,7 +328,7 @@ public final class Store implements AutoCloseable {
     Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
     try {
       filler.fill(temp);
-      return seal(temp, name);
+      return seal(temp, name, Optional.empty());
     } catch (RuntimeException | Error failure) {
       try {
         FileTrees.deleteRecursively(temp);
@@ -260,13 +339,19 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private StorePath seal(Path temp, String name) {
+  private StorePath seal(Path temp, String name, Optional<SortedSet<StorePath>> given) {
     Canonicaliser.canonicalise(temp);
     DigestingOutputStream digest = new DigestingOutputStream();
-    ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
-    Nar.write(temp, new TeeOutputStream(digest, scanner));
+    SortedSet<StorePath> references;
+    if (given.isPresent()) {
+      Nar.write(temp, digest);
+      references = given.get();
+    } else {
+      ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
+      Nar.write(temp, new TeeOutputStream(digest, scanner));
+      references = scanner.references();
+    }
     NarDigest nar = digest.result();
-    SortedSet<StorePath> references = scanner.references();
     StorePath path = StorePath.contentAddressed(nar.narHash(), references, directoryText, name);
     Path target = toFile(path);
     finalising.lock();

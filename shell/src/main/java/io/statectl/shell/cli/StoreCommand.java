@@ -22,8 +22,14 @@ final class StoreCommand {
     @Option(names = "--json", description = "Print JSON for tools.")
     boolean json;
 
+    @Option(names = "--closure-size", description = "Print the path's size and the size of its closure (it and everything it references).")
+    boolean closureSize;
+
     @Override
     public Integer call() {
+      if (closureSize) {
+        return Run.request(new Request.ClosureSize(state.state(), path, json ? Request.Format.JSON : Request.Format.TEXT));
+      }
       return Run.request(new Request.PathInfo(state.state(), path, json ? Request.Format.JSON : Request.Format.TEXT));
     }
   }

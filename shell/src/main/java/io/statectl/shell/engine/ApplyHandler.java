@@ -79,6 +79,7 @@ final class ApplyHandler {
       if (!preflight.executable()) {
         throw new ActivationConflictException(preflight.conflicts());
       }
+      new PackageBuilds(session, out, timer).buildAll(success, config);
       GenerationBuilder builder = new GenerationBuilder(session.store());
       StorePath snapshot = timer.time("snapshot", () -> builder.snapshot(success));
       BuiltGeneration built = timer.time("build generation", () -> builder.build(PROFILE, success));

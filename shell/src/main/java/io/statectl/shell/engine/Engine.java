@@ -110,6 +110,16 @@ public final class Engine {
       return new ReadHandler(out, timer).verify(r);
     } else if (request instanceof Request.PathInfo r) {
       return new ReadHandler(out, timer).pathInfo(r);
+    } else if (request instanceof Request.Build r) {
+      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+        return new BuildHandler(out, timer).build(r, plugins);
+      }
+    } else if (request instanceof Request.Log r) {
+      return new StoreQueries(out, timer).log(r);
+    } else if (request instanceof Request.WhyDepends r) {
+      return new StoreQueries(out, timer).whyDepends(r);
+    } else if (request instanceof Request.ClosureSize r) {
+      return new StoreQueries(out, timer).closureSize(r);
     } else if (request instanceof Request.Backups r) {
       return new ReadHandler(out, timer).backups(r);
     } else if (request instanceof Request.ShowGeneration r) {

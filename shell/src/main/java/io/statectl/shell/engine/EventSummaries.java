@@ -1,5 +1,8 @@
 package io.statectl.shell.engine;
 
+import io.statectl.events.BuildFailed;
+import io.statectl.events.BuildStarted;
+import io.statectl.events.BuildSucceeded;
 import io.statectl.events.ConfigurationEvaluated;
 import io.statectl.events.ConfigurationSubmitted;
 import io.statectl.events.FileBackedUp;
@@ -45,6 +48,12 @@ final class EventSummaries {
     } else if (e instanceof DriftDetected d) {
       return d.items().size() + " difference(s) from generation " + d.generation() + " in " + d.home() + ": "
           + kinds(d.items());
+    } else if (e instanceof BuildStarted s) {
+      return "building " + s.derivation();
+    } else if (e instanceof BuildSucceeded s) {
+      return "built " + String.join(", ", s.outputs()) + " in " + s.millis() + " ms";
+    } else if (e instanceof BuildFailed f) {
+      return "build of " + f.derivation() + " failed: " + f.reason();
     }
     DriftRepaired d = (DriftRepaired) e;
     return d.items().size() + " difference(s) from generation " + d.generation() + " repaired in " + d.home() + ": "

@@ -144,4 +144,38 @@ public sealed interface Request {
 
   /** Whether a restore may replace a statectl-managed link at its destination. */
   enum Overwrite { REFUSE, REPLACE_MANAGED_LINK }
+
+  // Issue 6: builds.
+
+  /**
+   * Build packages of a host's configuration (all it declares for its platform when {@code
+   * packages} is empty), up to {@code jobs} at once; {@code check} rebuilds to prove determinism.
+   */
+  record Build(StateDirectory state, Path config, String host, Optional<Platform> platform,
+      java.util.List<String> packages, int jobs, Failures failures, Verification check, Format format) implements Request {
+    public Build {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(host, "host");
+      packages = java.util.List.copyOf(packages);
+      if (jobs < 1) {
+        throw new IllegalArgumentException("jobs must be at least 1");
+      }
+    }
+  }
+
+  /** Whether a failed build stops the others ({@code STOP}) or only its dependents. */
+  enum Failures { STOP, KEEP_GOING }
+
+  /** Whether {@code build} also rebuilds what is valid and compares. */
+  enum Verification { NONE, REBUILD_AND_COMPARE }
+
+  /** Print the build log of a derivation, or of the derivation that built an output path. */
+  record Log(StateDirectory state, String path) implements Request {}
+
+  /** Show a chain of references by which {@code from} depends on {@code to}. */
+  record WhyDepends(StateDirectory state, String from, String to) implements Request {}
+
+  /** Print a path's size and the size of its closure. */
+  record ClosureSize(StateDirectory state, String path, Format format) implements Request {}
 }

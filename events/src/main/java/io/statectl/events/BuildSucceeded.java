@@ -1,0 +1,25 @@
+package io.statectl.events;
+
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A derivation's outputs were built, checked and registered in the store.
+ *
+ * @param profile the aggregate of this build: {@code build:<drv base name>}
+ * @param derivation absolute store path of the {@code .drv}
+ * @param outputs absolute store paths registered
+ * @param millis wall-clock duration of the build
+ * @param log file holding the compressed build log
+ */
+@Revision("1")
+public record BuildSucceeded(String profile, String derivation, List<String> outputs, long millis, String log)
+    implements StatectlEvent {
+  public BuildSucceeded {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(derivation, "derivation");
+    Objects.requireNonNull(log, "log");
+    outputs = List.copyOf(outputs);
+  }
+}
