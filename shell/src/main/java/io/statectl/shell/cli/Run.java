@@ -2,21 +2,20 @@ package io.statectl.shell.cli;
 
 import io.statectl.shell.engine.Engine;
 import io.statectl.shell.engine.Output;
-import io.statectl.shell.engine.PhaseTimer;
 import io.statectl.shell.engine.Request;
 import io.statectl.shell.engine.StreamOutput;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** Hands a request to an in-process engine wired to this process's stdout and stderr. */
+/** Hands a request to the engine, wired to the invocation's stdout and stderr. */
 final class Run {
   private Run() {}
 
   static int request(Request request) {
-    Output out = new StreamOutput(System.out, System.err, System.console() != null);
-    PhaseTimer timer = new PhaseTimer("1".equals(System.getenv("STATECTL_TIMINGS")));
-    return new Engine(pluginDir(), out, timer).handle(request);
+    Invocation inv = Invocation.current();
+    Output out = new StreamOutput(inv.out(), inv.err(), inv.terminal() == Invocation.Terminal.INTERACTIVE);
+    return new Engine(pluginDir(), out, inv.timer(), inv.caller()).handle(request);
   }
 
   /** {@code -Dstatectl.plugins}, else the {@code plugins/} folder beside the assembly's {@code lib/}. */

@@ -11,12 +11,28 @@ import picocli.CommandLine.Command;
     description = "Declarative, reproducible configuration of machines and homes, with every change kept in an event log.",
     subcommands = {ApplyCommand.class, CheckCommand.class, EvalCommand.class, OptionsCommand.class, GenerationsCommand.class, RollbackCommand.class, SwitchCommand.class,
         HistoryCommand.class, StoreCommand.class, BackupsCommand.class, RestoreBackupCommand.class,
-        CommandLine.HelpCommand.class})
+        ServerCommand.class, CommandLine.HelpCommand.class})
 public final class StatectlCommand {
 
-  /** Parses {@code args}, runs the command, and returns the process exit code. */
+  /** Parses {@code args}, runs the command for this process, and returns the process exit code. */
   public static int run(String[] args) {
+    return run(args, Invocation.thisProcess());
+  }
+
+  /**
+   * Parses {@code args}, runs the command for {@code invocation} (this process, or a client of the
+   * server), and returns the exit code. Paths on the command line are resolved against the
+   * invocation's working directory; help and usage errors go to its streams.
+   */
+  public static int run(String[] args, Invocation invocation) {
+    return invocation.bind(() -> execute(args, invocation));
+  }
+
+  private static int execute(String[] args, Invocation invocation) {
     CommandLine cli = new CommandLine(new StatectlCommand());
+    cli.setOut(new java.io.PrintWriter(invocation.out(), true));
+    cli.setErr(new java.io.PrintWriter(invocation.err(), true));
+    cli.registerConverter(java.nio.file.Path.class, invocation::resolve);
     cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
     cli.setExitCodeExceptionMapper(e -> ErrorCode.USAGE.exitCode());
     cli.setParameterExceptionHandler((ex, a) -> {

@@ -24,7 +24,9 @@ final class StoreCommand {
 
     @Override
     public Integer call() {
-      return Run.request(new Request.PathInfo(state.state(), path, json ? Request.Format.JSON : Request.Format.TEXT));
+      // a path with a slash is a file the user names, relative to their working directory
+      String named = path.contains("/") ? Invocation.current().resolve(path).toString() : path;
+      return Run.request(new Request.PathInfo(state.state(), named, json ? Request.Format.JSON : Request.Format.TEXT));
     }
   }
 }

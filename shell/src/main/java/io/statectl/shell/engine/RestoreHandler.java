@@ -16,10 +16,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class RestoreHandler {
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
 
-  RestoreHandler(Output out, PhaseTimer timer) {
+  RestoreHandler(Output out, PhaseTimer timer, Caller caller) {
     this.out = out;
     this.timer = timer;
+    this.caller = caller;
   }
 
   int restore(Request.RestoreBackup r) {
@@ -27,7 +29,7 @@ final class RestoreHandler {
       throw new BackupUnknownException("no backup " + r.id() + ": nothing was ever recorded in " + r.state().root(),
           "pass the --state-dir the backup was made with");
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller);
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       BackupRecord b = s.projections().backup(r.id()).orElseThrow(() -> new BackupUnknownException(
           "no backup " + r.id(), "`statectl backups` lists them with their ids"));

@@ -3,26 +3,22 @@ package io.statectl.shell.engine;
 import io.statectl.events.log.EventLog;
 import io.statectl.kernel.profile.ProfileCommands;
 import io.statectl.kernel.state.StateDirectory;
-import io.statectl.kernel.store.LmdbPathIndex;
 import io.statectl.kernel.store.Store;
 import io.statectl.projections.ProjectionStore;
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
- * The opened parts of one state directory, each opened on first use: LMDB and Axon cost
- * hundreds of milliseconds, and a command pays only for what it touches. Closing closes what
- * was opened, in reverse order.
+ * One command's use of a state directory. In a CLI process it opens what it touches and closes it
+ * at the end; in the resident server it leases the parts the server keeps open ({@link WarmCache})
+ * and closing only returns them. Either way the read models are caught up with the log on first
+ * use in each session.
  */
 final class StateSession implements AutoCloseable {
   private final StateDirectory dir;
   private final PhaseTimer timer;
-  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-  private EventLog log;
-  private Store store;
-  private ProjectionStore projections;
-  private ProfileCommands commands;
+  private final OpenedState parts;
+  private final Runnable release;
+  private boolean caughtUp;
+  private boolean leftoversRemoved;
 
   /** Whether this session may change the state directory (it then holds the writer lock). */
   enum Access { READ, WRITE }
@@ -37,6 +33,15 @@ final class StateSession implements AutoCloseable {
     this.dir = dir;
     this.timer = timer;
     this.access = access;
+    java.util.Optional<WarmCache> warm = WarmCache.active();
+    if (warm.isPresent()) {
+      WarmCache.Lease lease = warm.get().lease(dir);
+      this.parts = lease.parts();
+      this.release = lease.release();
+    } else {
+      this.parts = new OpenedState(dir);
+      this.release = parts::close;
+    }
   }
 
   StateDirectory directory() {
@@ -44,69 +49,42 @@ final class StateSession implements AutoCloseable {
   }
 
   EventLog log() {
-    if (log == null) {
-      // Timed on its own to show Jackson's share of start-up; every state-dir command needs it.
-      timer.time("jackson init", io.statectl.events.EventJson::newMapper);
-      log = timer.time("lmdb-open events", () -> EventLog.open(dir.events()));
-      opened.push(log);
-    }
-    return log;
+    return parts.log(timer);
   }
 
   Store store() {
-    if (store == null) {
-      LmdbPathIndex index = timer.time("lmdb-open db", () -> LmdbPathIndex.open(dir.db()));
-      // the store owns and closes its index
-      store = Store.open(dir.store(), index, Clock.systemUTC());
-      opened.push(store);
-      if (access == Access.WRITE) {
-        store.removeLeftovers();
-      }
+    Store store = parts.store(timer);
+    if (access == Access.WRITE && !leftoversRemoved) {
+      store.removeLeftovers();
+      leftoversRemoved = true;
     }
     return store;
   }
 
   /** The read models, caught up with the log (rebuilt in full if they were deleted). */
   ProjectionStore projections() {
-    if (projections == null) {
+    ProjectionStore projections = parts.projections(timer);
+    if (!caughtUp) {
       EventLog l = log();
-      projections = timer.time("lmdb-open projections", () -> ProjectionStore.open(dir.projections()));
-      opened.push(projections);
       timer.time("projections catch-up", () -> projections.catchUp(l));
+      caughtUp = true;
     }
     return projections;
   }
 
   /** Re-reads what commands appended, so results printed after a change include it. */
   void refreshProjections() {
-    if (projections != null) {
-      projections.catchUp(log());
+    if (caughtUp) {
+      parts.projections(timer).catchUp(log());
     }
   }
 
   ProfileCommands commands() {
-    if (commands == null) {
-      EventLog l = log();
-      commands = timer.time("axon start", () -> ProfileCommands.start(l));
-      opened.push(commands);
-    }
-    return commands;
+    return parts.commands(timer);
   }
 
   @Override
   public void close() {
-    RuntimeException failure = null;
-    while (!opened.isEmpty()) {
-      try {
-        opened.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("closing the state directory failed", e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    release.run();
   }
 }
