@@ -55,6 +55,10 @@ public final class Client {
   }
 
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals("--cds-training")) {
+      Training.run();
+      return;
+    }
     String app = System.getProperty("statectl.app");
     String launcher = System.getProperty("statectl.launcher");
     if (app == null || launcher == null) {
