@@ -90,13 +90,18 @@ public final class Client {
             : RunRequest.Terminal.NOT_INTERACTIVE, columns());
     for (int attempt = 1; ; attempt++) {
       SocketChannel ch;
+      long t0 = System.nanoTime();
       try {
         ch = servers.connectOrStart();
       } catch (ServerLauncher.ServerUnavailableException e) {
         return fail("error[STC-E012]: " + e.getMessage() + "\n  hint: rerun; or pass --no-server to run without it");
       }
+      long t1 = System.nanoTime();
       Outcome o = exchange(ch, request);
       if (o.kind == Outcome.Kind.EXITED) {
+        if ("1".equals(env.get("STATECTL_TIMINGS"))) {
+          ClientTimings.report(stderr, t0, t1, System.nanoTime());
+        }
         return o.code;
       }
       if (o.kind == Outcome.Kind.DIED) {

@@ -60,9 +60,19 @@ final class ServerLauncher {
       if (live.isPresent()) {
         return live.get();
       }
-      if (!server.isAlive() && server.exitValue() != 0) {
-        throw new ServerUnavailableException("the statectl server for " + files.stateDir() + " did not start (exit "
-            + server.exitValue() + "); its log is " + files.log());
+      if (!server.isAlive()) {
+        if (server.exitValue() != 0) {
+          throw new ServerUnavailableException("the statectl server for " + files.stateDir() + " did not start (exit "
+              + server.exitValue() + "); its log is " + files.log());
+        }
+        // It found another server holding the lock: one starting (it will answer soon) or one
+        // shutting down (it will not). Give it a moment, then start ours again.
+        pause(200);
+        live = connect();
+        if (live.isPresent()) {
+          return live.get();
+        }
+        server = start();
       }
       pause(20);
     }
