@@ -72,6 +72,7 @@ for cmd in "${cmds[@]}"; do
   printf '  %-14s %9s %9s %9s %8.1fx\n' "$([ "$cmd" = apply ] && echo 'apply (no-op)' || echo "$cmd")" "$c" "$d" "$w" "$(awk "BEGIN{print $c / $w}")"
 done
 echo "  first command of a fresh server (generations; median of 5): $(printf '%s\n' "${firsts[@]}" | median)"
+"$sc" "${apply[@]}" >/dev/null; "$sc" "${apply[@]}" >/dev/null   # warm the fresh server up again
 echo
 echo "phase split of a no-op apply (STATECTL_TIMINGS=1, one run each):"
 echo "-- cold";     STATECTL_TIMINGS=1 STATECTL_CDS=0 STATECTL_NO_SERVER=1 "$sc" "${apply[@]}" 2>&1 >/dev/null | sed 's/^/   /'

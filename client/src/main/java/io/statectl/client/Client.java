@@ -87,7 +87,7 @@ public final class Client {
     String build = BuildId.of(app);
     RunRequest request = new RunRequest(build, argv, cwd.toString(), home.toString(), passedEnv(),
         ProcessHandle.current().pid(), System.console() != null ? RunRequest.Terminal.INTERACTIVE
-            : RunRequest.Terminal.NOT_INTERACTIVE, columns());
+            : RunRequest.Terminal.NOT_INTERACTIVE, streams(), columns());
     for (int attempt = 1; ; attempt++) {
       SocketChannel ch;
       long t0 = System.nanoTime();
@@ -215,9 +215,17 @@ public final class Client {
     return passed;
   }
 
+  /** Which of stdout and stderr are terminals: the launcher tests them ({@code -Dstatectl.ttys=}, "out,err"). */
+  private static RunRequest.Streams streams() {
+    String ttys = System.getProperty("statectl.ttys", "");
+    return RunRequest.Streams.of(ttys.contains("out"), ttys.contains("err"));
+  }
+
+  /** The terminal's width: {@code -Dstatectl.columns} from the launcher, else {@code $COLUMNS}, else 0. */
   private int columns() {
     try {
-      return System.console() == null ? 0 : Integer.parseInt(env.getOrDefault("COLUMNS", "0"));
+      String c = System.getProperty("statectl.columns", env.getOrDefault("COLUMNS", "0"));
+      return c.isEmpty() ? 0 : Integer.parseInt(c.trim());
     } catch (NumberFormatException e) {
       return 0;
     }

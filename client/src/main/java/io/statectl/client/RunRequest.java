@@ -20,13 +20,33 @@ import java.util.TreeMap;
  *
  * @param buildId the client's build; a server of another build refuses (see {@link BuildId})
  * @param clientPid shown to a user who waits for the writer lock
- * @param width terminal columns, or 0 when stdout is not a terminal
+ * @param terminal whether the client has a console (stdin and stdout are terminals), which is what
+ *     a command run in-process calls interactive
+ * @param streams which of stdout and stderr are terminals
+ * @param width terminal columns, or 0 when stdout is not a terminal or its width is unknown
  */
 public record RunRequest(String buildId, List<String> argv, String cwd, String home, Map<String, String> env,
-    long clientPid, Terminal terminal, int width) {
+    long clientPid, Terminal terminal, Streams streams, int width) {
 
-  /** Whether the client's output is a terminal (then the server may use width and colour). */
+  /** Whether the client has a console (then the server may use width and colour). */
   public enum Terminal { INTERACTIVE, NOT_INTERACTIVE }
+
+  /** Which of the client's output streams are terminals. */
+  public enum Streams {
+    NEITHER, STDOUT_ONLY, STDERR_ONLY, BOTH;
+
+    public static Streams of(boolean stdout, boolean stderr) {
+      return stdout ? (stderr ? BOTH : STDOUT_ONLY) : (stderr ? STDERR_ONLY : NEITHER);
+    }
+
+    public boolean stdout() {
+      return this == STDOUT_ONLY || this == BOTH;
+    }
+
+    public boolean stderr() {
+      return this == STDERR_ONLY || this == BOTH;
+    }
+  }
 
   public RunRequest {
     Objects.requireNonNull(buildId, "buildId");
@@ -35,6 +55,7 @@ public record RunRequest(String buildId, List<String> argv, String cwd, String h
     Objects.requireNonNull(home, "home");
     env = Map.copyOf(env);
     Objects.requireNonNull(terminal, "terminal");
+    Objects.requireNonNull(streams, "streams");
   }
 
   public byte[] encode() {
@@ -55,6 +76,7 @@ public record RunRequest(String buildId, List<String> argv, String cwd, String h
       }
       out.writeLong(clientPid);
       out.writeBoolean(terminal == Terminal.INTERACTIVE);
+      out.writeByte(streams.ordinal());
       out.writeInt(width);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -79,8 +101,12 @@ public record RunRequest(String buildId, List<String> argv, String cwd, String h
     }
     long pid = in.readLong();
     Terminal t = in.readBoolean() ? Terminal.INTERACTIVE : Terminal.NOT_INTERACTIVE;
+    int streams = in.readByte();
+    if (streams < 0 || streams >= Streams.values().length) {
+      throw new IOException("bad stream flags " + streams);
+    }
     int width = in.readInt();
-    return new RunRequest(build, argv, cwd, home, env, pid, t, width);
+    return new RunRequest(build, argv, cwd, home, env, pid, t, Streams.values()[streams], width);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

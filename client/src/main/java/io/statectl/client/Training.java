@@ -25,7 +25,8 @@ final class Training {
             Map.of(), tmp, tmp));
         BuildId.of(tmp);
         RunRequest request = new RunRequest("training", List.of("generations"), tmp.toString(), tmp.toString(),
-            Map.of("STATECTL_X", "1"), ProcessHandle.current().pid(), RunRequest.Terminal.NOT_INTERACTIVE, 0);
+            Map.of("STATECTL_X", "1"), ProcessHandle.current().pid(), RunRequest.Terminal.NOT_INTERACTIVE,
+            RunRequest.Streams.NEITHER, 0);
         Pipe pipe = Pipe.open();
         Frames.writeMagic(pipe.sink());
         Frames.write(pipe.sink(), new Frame(FrameType.RUN, request.encode()));

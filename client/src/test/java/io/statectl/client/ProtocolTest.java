@@ -22,7 +22,8 @@ class ProtocolTest {
   @Test
   void runRequest_roundTripsThroughAFrame() throws IOException {
     RunRequest r = new RunRequest("b1", List.of("apply", "--config", "ü/x"), "/w", "/h",
-        Map.of("STATECTL_CONFIG", "c", "LANG", "C.UTF-8"), 42, RunRequest.Terminal.INTERACTIVE, 120);
+        Map.of("STATECTL_CONFIG", "c", "LANG", "C.UTF-8"), 42, RunRequest.Terminal.INTERACTIVE,
+        RunRequest.Streams.STDERR_ONLY, 120);
     Pipe pipe = Pipe.open();
     Frames.writeMagic(pipe.sink());
     Frames.write(pipe.sink(), new Frame(FrameType.RUN, r.encode()));

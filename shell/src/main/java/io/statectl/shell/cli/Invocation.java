@@ -15,9 +15,9 @@ import java.util.Objects;
  * ({@link #current}).
  */
 public record Invocation(Path cwd, Path home, Map<String, String> env, PrintStream out, PrintStream err,
-    Terminal terminal, Caller caller, PhaseTimer timer) {
+    Terminal terminal, int width, Caller caller, PhaseTimer timer) {
 
-  /** Whether stdout is a terminal. */
+  /** Whether the process has a console (stdin and stdout are terminals); {@code width} is its columns, 0 if unknown. */
   public enum Terminal { INTERACTIVE, NOT_INTERACTIVE }
 
   private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
@@ -37,7 +37,7 @@ public record Invocation(Path cwd, Path home, Map<String, String> env, PrintStre
   public static Invocation thisProcess() {
     Map<String, String> env = System.getenv();
     return new Invocation(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), env, System.out,
-        System.err, System.console() != null ? Terminal.INTERACTIVE : Terminal.NOT_INTERACTIVE,
+        System.err, System.console() != null ? Terminal.INTERACTIVE : Terminal.NOT_INTERACTIVE, 0,
         Caller.thisProcess(env), new PhaseTimer("1".equals(env.get("STATECTL_TIMINGS"))));
   }
 

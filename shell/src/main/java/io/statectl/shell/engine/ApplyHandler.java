@@ -80,7 +80,7 @@ final class ApplyHandler {
       if (!preflight.executable()) {
         throw new ActivationConflictException(preflight.conflicts());
       }
-      GenerationBuilder builder = new GenerationBuilder(session.store());
+      GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
       caller.cancellation().checkpoint("snapshot", out);
       StorePath snapshot = timer.time("snapshot", () -> builder.snapshot(success));
       caller.cancellation().checkpoint("build", out);

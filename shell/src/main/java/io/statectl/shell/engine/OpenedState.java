@@ -1,6 +1,7 @@
 package io.statectl.shell.engine;
 
 import io.statectl.events.log.EventLog;
+import io.statectl.kernel.generation.BuildMemo;
 import io.statectl.kernel.profile.ProfileCommands;
 import io.statectl.kernel.state.StateDirectory;
 import io.statectl.kernel.store.LmdbPathIndex;
@@ -32,9 +33,21 @@ final class OpenedState implements AutoCloseable {
   private Store store;
   private ProjectionStore projections;
   private ProfileCommands commands;
+  private final BuildMemo memo;
 
+  /** Parts for one command: nothing is remembered between builds. */
   OpenedState(StateDirectory dir) {
+    this(dir, BuildMemo.NONE);
+  }
+
+  /** Parts kept open by a server, which remembers built trees across commands in {@code memo}. */
+  OpenedState(StateDirectory dir, BuildMemo memo) {
     this.dir = dir;
+    this.memo = memo;
+  }
+
+  BuildMemo buildMemo() {
+    return memo;
   }
 
   synchronized EventLog log(PhaseTimer timer) {

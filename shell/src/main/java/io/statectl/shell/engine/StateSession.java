@@ -79,6 +79,11 @@ final class StateSession implements AutoCloseable {
     }
   }
 
+  /** What the builds of this session may skip (the server remembers built trees; a CLI process does not). */
+  io.statectl.kernel.generation.BuildMemo buildMemo() {
+    return parts.buildMemo();
+  }
+
   ProfileCommands commands() {
     return parts.commands(timer);
   }

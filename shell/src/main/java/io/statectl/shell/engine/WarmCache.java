@@ -1,5 +1,6 @@
 package io.statectl.shell.engine;
 
+import io.statectl.kernel.generation.BuildMemo;
 import io.statectl.kernel.plugins.PluginHost;
 import io.statectl.kernel.state.StateDirectory;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class WarmCache implements AutoCloseable {
 
     Warm(StateDirectory dir) {
       this.dir = dir;
-      this.parts = new OpenedState(dir);
+      this.parts = new OpenedState(dir, BuildMemo.inMemory());
     }
 
     Lease lease() {
@@ -86,7 +87,7 @@ public final class WarmCache implements AutoCloseable {
             try {
               parts.close();
             } finally {
-              parts = new OpenedState(dir);
+              parts = new OpenedState(dir, BuildMemo.inMemory());
             }
           }
           lock.readLock().lock();

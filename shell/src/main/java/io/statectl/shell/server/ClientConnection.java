@@ -76,7 +76,7 @@ final class ClientConnection implements Runnable {
     String command = String.join(" ", request.argv());
     Invocation invocation = new Invocation(Path.of(request.cwd()), Path.of(request.home()), request.env(), out, err,
         request.terminal() == RunRequest.Terminal.INTERACTIVE ? Invocation.Terminal.INTERACTIVE
-            : Invocation.Terminal.NOT_INTERACTIVE,
+            : Invocation.Terminal.NOT_INTERACTIVE, request.width(),
         Caller.client(request.clientPid(), command, cancellation, request.env()),
         PhaseTimer.sinceRequest("1".equals(request.env().get("STATECTL_TIMINGS")), received));
     int exit;
