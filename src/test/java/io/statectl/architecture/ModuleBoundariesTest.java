@@ -36,6 +36,17 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void client_dependsOnNothingOfOurs_andOnlyTheShellUsesIt() {
+    noClasses().that().resideInAPackage("io.statectl.client..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.statectl.api..", "io.statectl.events..",
+            "io.statectl.kernel..", "io.statectl.projections..", "io.statectl.plugins..", "io.statectl.shell..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackages("io.statectl.client..", "io.statectl.shell..")
+        .should().dependOnClassesThat().resideInAPackage("io.statectl.client..")
+        .check(classes);
+  }
+
+  @Test
   void events_dependOnlyOnPluginApi() {
     noClasses().that().resideInAPackage("io.statectl.events..")
         .should().dependOnClassesThat().resideInAnyPackage("io.statectl.kernel..", "io.statectl.projections..",

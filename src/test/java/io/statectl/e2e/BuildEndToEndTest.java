@@ -170,11 +170,11 @@ class BuildEndToEndTest {
           .append(i == 0 ? "" : "buildInputs = [\"p" + (i - 1) / 2 + "\"]\n");
     }
     host(toml.toString());
-    List<String> cmd = statectl.command("build", "--config", config.toString(), "--host", "box", "-j", "2");
+    String[] cmd = {"build", "--config", config.toString(), "--host", "box", "-j", "2"};
     Path log1 = tmp.resolve("one.log");
     Path log2 = tmp.resolve("two.log");
-    Process a = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log1.toFile()).start();
-    Process b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log2.toFile()).start();
+    Process a = statectl.processBuilder(cmd).redirectErrorStream(true).redirectOutput(log1.toFile()).start();
+    Process b = statectl.processBuilder(cmd).redirectErrorStream(true).redirectOutput(log2.toFile()).start();
     assertTrue(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, a.exitValue(), read(log1));
     assertEquals(0, b.exitValue(), read(log2));

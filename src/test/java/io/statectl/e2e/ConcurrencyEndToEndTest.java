@@ -40,8 +40,8 @@ class ConcurrencyEndToEndTest {
       String h = host.equals("laptop") ? "laptop" : "desktop";
       Path err = tmp.resolve(host + ".err");
       errs.add(err);
-      processes.add(new ProcessBuilder(statectl.command("apply", "--config", dir.toString(), "--host", h,
-          "--home", home.toString())).redirectOutput(tmp.resolve(host + ".out").toFile())
+      processes.add(statectl.processBuilder("apply", "--config", dir.toString(), "--host", h,
+          "--home", home.toString()).redirectOutput(tmp.resolve(host + ".out").toFile())
           .redirectError(err.toFile()).start());
     }
     for (int i = 0; i < processes.size(); i++) {

@@ -8,19 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the assembled {@code statectl} (shell/target/app) as a separate process, the way a user
- * does, against a state directory and home of the test's own.
+ * Runs the assembled {@code statectl} (shell/target/app/bin/statectl) as a separate process, the
+ * way a user does, against a state directory and home of the test's own. By default that is the
+ * thin client talking to a resident server; with {@code -Dstatectl.mode=in-process} every command
+ * runs in its own JVM ({@code STATECTL_NO_SERVER=1}). The build runs the suite both ways.
  */
 final class Statectl {
   static final Path APP = Path.of(System.getProperty("statectl.app", "shell/target/app")).toAbsolutePath();
   static final Path REPO = Path.of(System.getProperty("statectl.repo", ".")).toAbsolutePath();
+  static final boolean IN_PROCESS = "in-process".equals(System.getProperty("statectl.mode"));
   private final Path stateDir;
+  private final Path app;
 
   Statectl(Path stateDir) {
+    this(stateDir, APP);
+  }
+
+  /** A statectl of another assembly (a copy, to play an older build). */
+  Statectl(Path stateDir, Path app) {
     this.stateDir = stateDir;
+    this.app = app;
   }
 
   Path stateDir() {
@@ -29,49 +40,110 @@ final class Statectl {
 
   /** Runs {@code statectl args… --state-dir <ours>} (the option goes after the subcommand path). */
   Result run(String... args) {
-    return exec(command(args));
+    return exec(command(args), Map.of());
   }
 
-  /** The command line of {@link #run}, for tests that start several processes at once. */
-  List<String> command(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-        "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Ddisable-axoniq-console-message=true", "-Dstatectl.plugins=" + APP.resolve("plugins"),
-        "-cp", APP.resolve("lib") + "/*", "io.statectl.shell.Main"));
+  /** Like {@link #run}, with extra environment variables. */
+  Result run(Map<String, String> env, String... args) {
+    return exec(command(args), env);
+  }
+
+  /** Starts {@code statectl args… --state-dir <ours>} without waiting for it. */
+  Running start(Map<String, String> env, String... args) {
+    try {
+      Path out = Files.createTempFile("statectl-out", ".txt");
+      Path err = Files.createTempFile("statectl-err", ".txt");
+      Process p = builder(command(args), env).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      return new Running(p, out, err);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A process builder for {@code statectl args… --state-dir <ours>} with the mode's environment,
+   * for tests that start several processes at once.
+   */
+  ProcessBuilder processBuilder(String... args) {
+    return builder(command(args), Map.of());
+  }
+
+  private List<String> command(String... args) {
+    List<String> cmd = new ArrayList<>(List.of(app.resolve("bin/statectl").toString()));
     cmd.addAll(List.of(args));
     cmd.add("--state-dir");
     cmd.add(stateDir.toString());
     return cmd;
   }
 
-  static Result exec(List<String> cmd) {
-    assertTrue(Files.isDirectory(APP.resolve("lib")), "the application assembly is missing: " + APP);
+  static Result exec(List<String> cmd, Map<String, String> env) {
+    Running r;
     try {
       Path out = Files.createTempFile("statectl-out", ".txt");
       Path err = Files.createTempFile("statectl-err", ".txt");
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.environment().remove("STATECTL_STATE_DIR");
-      pb.environment().remove("STATECTL_TIMINGS");
-      Process p = pb.start();
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("statectl did not finish in 120 s: " + cmd);
-      }
-      Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-      Files.delete(out);
-      Files.delete(err);
-      return r;
+      r = new Running(builder(cmd, env).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
     } catch (IOException e) {
       throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
+    return r.await();
   }
 
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static ProcessBuilder builder(List<String> cmd, Map<String, String> env) {
+    assertTrue(Files.isDirectory(APP.resolve("lib")), "the application assembly is missing: " + APP);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().remove("STATECTL_STATE_DIR");
+    pb.environment().remove("STATECTL_TIMINGS");
+    pb.environment().remove("STATECTL_PAUSE_BEFORE");
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    if (IN_PROCESS) {
+      pb.environment().put("STATECTL_NO_SERVER", "1");
+    } else {
+      pb.environment().remove("STATECTL_NO_SERVER");
+    }
+    pb.environment().putAll(env);
+    return pb;
+  }
+
+  /** A statectl process that was started and may still run. */
+  record Running(Process process, Path out, Path err) {
+    /** What it printed on stderr so far. */
+    String errSoFar() {
+      try {
+        return Files.readString(err, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    /** Waits (at most 60 s) until stderr contains {@code text}. */
+    void awaitErr(String text) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!errSoFar().contains(text)) {
+        if (System.nanoTime() > deadline || !process.isAlive()) {
+          throw new AssertionError("statectl did not print '" + text + "'; stderr so far:\n" + errSoFar());
+        }
+        Pause.millis(20);
+      }
+    }
+
+    Result await() {
+      try {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError("statectl did not finish in 120 s");
+        }
+        Result r = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   record Result(int exit, String out, String err) {
@@ -85,6 +157,20 @@ final class Statectl {
     @Override
     public String toString() {
       return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
+
+  /** Polling waits for other processes (there is nothing to be notified by). */
+  static final class Pause {
+    private Pause() {}
+
+    static void millis(long ms) {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 }

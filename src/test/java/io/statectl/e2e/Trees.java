@@ -27,6 +27,9 @@ final class Trees {
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : (Iterable<Path>) s::iterator) {
         String rel = root.relativize(p).toString();
+        if (rel.equals("server") || rel.startsWith("server/") || rel.equals("server.log")) {
+          continue; // the resident server's socket, pid and log: not state (see client's ServerFiles)
+        }
         if (Files.isSymbolicLink(p)) {
           m.put(rel, "link " + Files.readSymbolicLink(p));
         } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {

@@ -16,6 +16,8 @@ public enum ErrorCode {
   PLUGIN_ERROR("STC-E008", 9, "a plugin failed to load or evaluate"),
   BACKUP_UNKNOWN("STC-E009", 5, "no such backup, or its target is occupied"),
   USAGE("STC-E010", 2, "bad command-line usage"),
+  CANCELLED("STC-E011", 130, "cancelled (Ctrl-C) before the change was committed; the active generation is unchanged"),
+  SERVER_UNAVAILABLE("STC-E012", 75, "the statectl server died during the command or could not be started; rerun"),
   // Issue 4 (history) took STC-E020..E029, so that codes added meanwhile elsewhere do not collide.
   GENERATION_ACTIVE("STC-E020", 5, "the active generation cannot be deleted"),
   WRITER_BUSY("STC-E021", 11, "another statectl held the state directory past --wait-timeout"),

@@ -1,12 +1,19 @@
 package io.statectl.shell;
 
 import io.statectl.shell.cli.StatectlCommand;
+import java.util.Arrays;
 
-/** The {@code statectl} process entry point. */
+/**
+ * The engine's process entry point: runs one command in this process ({@code --no-server},
+ * {@code STATECTL_NO_SERVER=1}), or, as {@code statectl server}, the resident server. The
+ * everyday {@code statectl} is the thin client {@code io.statectl.client.Client}.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(StatectlCommand.run(args));
+    // --no-server chooses this process; it means nothing to the commands themselves
+    String[] rest = Arrays.stream(args).filter(a -> !a.equals("--no-server")).toArray(String[]::new);
+    System.exit(StatectlCommand.run(rest));
   }
 }

@@ -48,7 +48,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private Path home() {
-    return home != null ? home : Path.of(System.getProperty("user.home"));
+    return home != null ? home : Invocation.current().home();
   }
 
   private String host() {

@@ -14,8 +14,9 @@ final class ConfigLocation {
     if (given != null) {
       return given;
     }
-    String env = System.getenv("STATECTL_CONFIG");
-    return Path.of(env != null && !env.isEmpty() ? env : ".");
+    Invocation inv = Invocation.current();
+    String env = inv.env().get("STATECTL_CONFIG");
+    return inv.resolve(env != null && !env.isEmpty() ? env : ".");
   }
 
   /** {@code --host}, else this machine's host name. */

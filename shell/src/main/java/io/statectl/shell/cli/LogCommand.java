@@ -16,6 +16,6 @@ final class LogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Run.request(new Request.Log(state.state(), path));
+    return Run.request(new Request.Log(state.state(), Run.typedPath(path)));
   }
 }

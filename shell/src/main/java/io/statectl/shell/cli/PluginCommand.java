@@ -31,7 +31,7 @@ final class PluginCommand {
 
     @Override
     public Integer call() {
-      return Run.request(new Request.PluginInstall(state.state(), source, Optional.ofNullable(sha256),
+      return Run.request(new Request.PluginInstall(state.state(), Run.pluginSource(source), Optional.ofNullable(sha256),
           Optional.ofNullable(config), InstallPlugin.Intent.INSTALL, Optional.empty()));
     }
   }
@@ -54,7 +54,7 @@ final class PluginCommand {
 
     @Override
     public Integer call() {
-      return Run.request(new Request.PluginInstall(state.state(), source, Optional.ofNullable(sha256),
+      return Run.request(new Request.PluginInstall(state.state(), Run.pluginSource(source), Optional.ofNullable(sha256),
           Optional.ofNullable(config), InstallPlugin.Intent.UPGRADE, Optional.of(id)));
     }
   }

@@ -2,7 +2,6 @@ package io.statectl.shell.cli;
 
 import io.statectl.shell.engine.Engine;
 import io.statectl.shell.engine.Output;
-import io.statectl.shell.engine.PhaseTimer;
 import io.statectl.shell.engine.Request;
 import io.statectl.shell.engine.StreamOutput;
 import io.statectl.shell.engine.WaitTimeout;
@@ -10,7 +9,7 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** Hands a request to an in-process engine wired to this process's stdout and stderr. */
+/** Hands a request to the engine, wired to the invocation's stdout and stderr. */
 final class Run {
   private Run() {}
 
@@ -20,9 +19,23 @@ final class Run {
 
   /** As {@link #request(Request)}, for a command that may wait for another statectl's writer lock. */
   static int request(Request request, WaitTimeout wait) {
-    Output out = new StreamOutput(System.out, System.err, System.console() != null);
-    PhaseTimer timer = new PhaseTimer("1".equals(System.getenv("STATECTL_TIMINGS")));
-    return new Engine(pluginDir(), out, timer, wait).handle(request);
+    Invocation inv = Invocation.current();
+    Output out = new StreamOutput(inv.out(), inv.err(), inv.terminal() == Invocation.Terminal.INTERACTIVE);
+    return new Engine(pluginDir(), out, inv.timer(), inv.caller(), wait).handle(request);
+  }
+
+  /**
+   * A store path as typed: one with a slash is a file the user names, relative to their working
+   * directory (not the server's); a bare {@code <hash>-<name>} stays as it is.
+   */
+  static String typedPath(String typed) {
+    return typed.contains("/") ? Invocation.current().resolve(typed).toString() : typed;
+  }
+
+  /** A plugin source as typed: URLs stay, a path is resolved against the user's working directory. */
+  static String pluginSource(String typed) {
+    return typed.startsWith("http://") || typed.startsWith("https://") ? typed
+        : Invocation.current().resolve(typed).normalize().toString();
   }
 
   /** {@code -Dstatectl.plugins}, else the {@code plugins/} folder beside the assembly's {@code lib/}. */

@@ -15,12 +15,13 @@ public final class StateOptions {
     if (stateDir != null) {
       return new StateDirectory(stateDir);
     }
-    String explicit = System.getenv("STATECTL_STATE_DIR");
+    Invocation inv = Invocation.current();
+    String explicit = inv.env().get("STATECTL_STATE_DIR");
     if (explicit != null && !explicit.isEmpty()) {
-      return new StateDirectory(Path.of(explicit));
+      return new StateDirectory(inv.resolve(explicit));
     }
-    String xdg = System.getenv("XDG_STATE_HOME");
-    Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+    String xdg = inv.env().get("XDG_STATE_HOME");
+    Path base = xdg != null && !xdg.isEmpty() ? inv.resolve(xdg) : inv.home().resolve(".local").resolve("state");
     return new StateDirectory(base.resolve("statectl"));
   }
 }

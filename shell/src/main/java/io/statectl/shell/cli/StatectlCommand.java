@@ -13,12 +13,29 @@ import picocli.CommandLine.Command;
         HistoryCommand.class, PluginCommand.class, StoreCommand.class, BuildCommand.class, LogCommand.class, WhyDependsCommand.class, BackupsCommand.class, RestoreBackupCommand.class,
         // issue 4: history as the source of truth
         ShowGenerationCommand.class, DiffCommand.class, ReplayCommand.class, StatusCommand.class, GcCommand.class,
-        CommandLine.HelpCommand.class})
+        // issue 5: the resident server
+        ServerCommand.class, CommandLine.HelpCommand.class})
 public final class StatectlCommand {
 
-  /** Parses {@code args}, runs the command, and returns the process exit code. */
+  /** Parses {@code args}, runs the command for this process, and returns the process exit code. */
   public static int run(String[] args) {
+    return run(args, Invocation.thisProcess());
+  }
+
+  /**
+   * Parses {@code args}, runs the command for {@code invocation} (this process, or a client of the
+   * server), and returns the exit code. Paths on the command line are resolved against the
+   * invocation's working directory; help and usage errors go to its streams.
+   */
+  public static int run(String[] args, Invocation invocation) {
+    return invocation.bind(() -> execute(args, invocation));
+  }
+
+  private static int execute(String[] args, Invocation invocation) {
     CommandLine cli = new CommandLine(new StatectlCommand());
+    cli.setOut(new java.io.PrintWriter(invocation.out(), true));
+    cli.setErr(new java.io.PrintWriter(invocation.err(), true));
+    cli.registerConverter(java.nio.file.Path.class, invocation::resolve);
     cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
     cli.setExitCodeExceptionMapper(e -> ErrorCode.USAGE.exitCode());
     cli.setParameterExceptionHandler((ex, a) -> {

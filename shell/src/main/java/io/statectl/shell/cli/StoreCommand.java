@@ -27,10 +27,13 @@ final class StoreCommand {
 
     @Override
     public Integer call() {
+      // a path with a slash is a file the user names, relative to their working directory
+      String named = path.contains("/") ? Invocation.current().resolve(path).toString() : path;
+      Request.Format format = json ? Request.Format.JSON : Request.Format.TEXT;
       if (closureSize) {
-        return Run.request(new Request.ClosureSize(state.state(), path, json ? Request.Format.JSON : Request.Format.TEXT));
+        return Run.request(new Request.ClosureSize(state.state(), named, format));
       }
-      return Run.request(new Request.PathInfo(state.state(), path, json ? Request.Format.JSON : Request.Format.TEXT));
+      return Run.request(new Request.PathInfo(state.state(), named, format));
     }
   }
 }

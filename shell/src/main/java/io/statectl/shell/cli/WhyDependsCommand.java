@@ -19,6 +19,6 @@ final class WhyDependsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Run.request(new Request.WhyDepends(state.state(), from, to));
+    return Run.request(new Request.WhyDepends(state.state(), Run.typedPath(from), Run.typedPath(to)));
   }
 }

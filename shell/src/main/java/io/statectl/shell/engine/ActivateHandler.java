@@ -19,11 +19,13 @@ final class ActivateHandler {
   private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final WaitTimeout wait;
 
-  ActivateHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
+  ActivateHandler(Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
+    this.caller = caller;
     this.wait = wait;
   }
 
@@ -31,7 +33,7 @@ final class ActivateHandler {
     if (!r.state().exists()) {
       throw new GenerationUnknownException(PROFILE, r.number().orElse(0), 0);
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "activating");
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "activating");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       ProjectionStore p = session.projections();
       List<GenerationRecord> all = p.generations(PROFILE);
@@ -64,6 +66,7 @@ final class ActivateHandler {
           "apply its configuration again, or switch to another generation"));
       Optional<ActivationManifest> previous = active.flatMap(a -> p.generation(PROFILE, a.number()))
           .flatMap(g -> Manifests.read(g.storePath()));
+      caller.cancellation().checkpoint("activate", out);
       ActivationPlan done = timer.time("activate", () -> new GenerationActivation(session, out).activate(PROFILE,
           target.number(), Path.of(target.storePath()), previous, manifest, home, r.backups(), reason, current));
       out.result((reason == ActivationReason.ROLLBACK ? "rolled back" : "switched") + " from generation " + current

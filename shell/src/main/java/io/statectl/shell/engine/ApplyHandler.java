@@ -29,11 +29,13 @@ final class ApplyHandler {
   private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final WaitTimeout wait;
 
-  ApplyHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
+  ApplyHandler(Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
+    this.caller = caller;
     this.wait = wait;
   }
 
@@ -49,6 +51,7 @@ final class ApplyHandler {
       throw new ConfigInvalidException(f.problems());
     }
     Evaluation.Success success = (Evaluation.Success) evaluation;
+    caller.cancellation().check("planning");
     ActivationManifest next = GenerationBuilder.manifest(PROFILE, success);
     Path home = r.home().toAbsolutePath().normalize();
     Path link = r.state().profileLink(PROFILE);
@@ -71,7 +74,7 @@ final class ApplyHandler {
             current.manifest(), next, home, r.backups()), current.nextNumber());
       }
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "applying");
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "applying");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       Current current = current(session);
       ActivationPlan preflight = GenerationActivation.plan(link, current.nextNumber(), Path.of("(to be built)"),
@@ -80,8 +83,10 @@ final class ApplyHandler {
         throw new ActivationConflictException(preflight.conflicts());
       }
       new PackageBuilds(session, out, timer).buildAll(success, config);
-      GenerationBuilder builder = new GenerationBuilder(session.store());
+      GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
+      caller.cancellation().checkpoint("snapshot", out);
       StorePath snapshot = timer.time("snapshot", () -> builder.snapshot(success));
+      caller.cancellation().checkpoint("build", out);
       BuiltGeneration built = timer.time("build generation", () -> builder.build(PROFILE, success));
       String generationPath = session.store().toFile(built.path()).toString();
       String snapshotPath = session.store().toFile(snapshot).toString();
@@ -92,12 +97,15 @@ final class ApplyHandler {
             + generationPath + ")");
         return 0;
       }
+      caller.cancellation().checkpoint("record", out);
       int number = timer.time("record", () -> {
         session.commands().submit(PROFILE, success.host(), snapshotPath, config.toString());
         session.commands().recordEvaluation(PROFILE, success.host(), snapshotPath, generationPath,
             built.manifest().entries().size(), success.plugins());
         return session.commands().createGeneration(PROFILE, success.host(), generationPath, snapshotPath);
       });
+      // The last point to stop: activation, once begun, runs to its end (see Cancellation).
+      caller.cancellation().checkpoint("activate", out);
       int previous = current.active().map(ActiveGeneration::number).orElse(0);
       ActivationPlan done = timer.time("activate", () -> new GenerationActivation(session, out).activate(PROFILE,
           number, session.store().toFile(built.path()), current.manifest(), built.manifest(), home, r.backups(),

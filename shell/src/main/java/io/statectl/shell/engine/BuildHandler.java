@@ -26,8 +26,10 @@ import java.util.Map;
 final class BuildHandler {
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
 
-  BuildHandler(Output out, PhaseTimer timer) {
+  BuildHandler(Output out, PhaseTimer timer, Caller caller) {
+    this.caller = caller;
     this.out = out;
     this.timer = timer;
   }
@@ -47,7 +49,7 @@ final class BuildHandler {
     try (StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       PackageBuilds builds = new PackageBuilds(session, out, timer);
       Map<String, StorePath> drvs;
-      try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out)) {
+      try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller)) {
         session.store().removeLeftovers();
         drvs = builds.instantiate(success, config, r.packages());
       }

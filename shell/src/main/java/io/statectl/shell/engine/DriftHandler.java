@@ -34,10 +34,12 @@ final class DriftHandler {
   private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final WaitTimeout wait;
   private final ObjectMapper json = EventJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  DriftHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
+  DriftHandler(Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
+    this.caller = caller;
     this.out = out;
     this.timer = timer;
     this.wait = wait;
@@ -132,7 +134,7 @@ final class DriftHandler {
     if (!r.state().exists()) {
       throw new UsageException("nothing is managed yet at " + r.state().root(), "run `statectl apply` first");
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "repairing");
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "repairing");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       Subject subject = subject(s, r.home());
       List<DriftItem> items = check(s, subject);

@@ -17,17 +17,32 @@ public final class Engine {
   private final Path pluginDir;
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final WaitTimeout wait;
 
+  /** An engine for a command of this process, with its environment. */
   public Engine(Path pluginDir, Output out, PhaseTimer timer) {
-    this(pluginDir, out, timer, WaitTimeout.FOREVER);
+    this(pluginDir, out, timer, Caller.thisProcess(System.getenv()), WaitTimeout.FOREVER);
   }
 
   /** @param wait how long commands that change state wait for another statectl's writer lock */
   public Engine(Path pluginDir, Output out, PhaseTimer timer, WaitTimeout wait) {
+    this(pluginDir, out, timer, Caller.thisProcess(System.getenv()), wait);
+  }
+
+  public Engine(Path pluginDir, Output out, PhaseTimer timer, Caller caller) {
+    this(pluginDir, out, timer, caller, WaitTimeout.FOREVER);
+  }
+
+  /**
+   * @param caller who the request runs for (this process, or a client of the server)
+   * @param wait how long commands that change state wait for another statectl's writer lock
+   */
+  public Engine(Path pluginDir, Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
     this.pluginDir = pluginDir;
     this.out = out;
     this.timer = timer;
+    this.caller = caller;
     this.wait = wait;
   }
 
@@ -51,7 +66,7 @@ public final class Engine {
         out.message("  caused by: " + c);
       }
       out.message("  hint: this is a bug in statectl; rerun with STATECTL_TRACE=1 for a stack trace and report it");
-      if (System.getenv("STATECTL_TRACE") != null) {
+      if (caller.diagnostics() == Caller.Diagnostics.STACK_TRACES) {
         java.io.StringWriter w = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(w));
         out.message(w.toString());
@@ -62,46 +77,32 @@ public final class Engine {
     }
   }
 
-  /** Built-in plugins plus the installed ones the configuration pins (all installed, without one). */
-  private PluginHost plugins(io.statectl.kernel.state.StateDirectory state, Optional<Path> config) {
-    List<Path> installed = InstalledPlugins.jarsFor(state, config, timer, out);
-    return timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir, installed));
-  }
-
   private int dispatch(Request request) {
     if (request instanceof Request.Apply r) {
       for (var lock : InstalledPlugins.installable(r.state(), r.config(), timer)) {
         out.message("installing plugin " + lock.id() + "@" + lock.version() + " pinned by " + r.config().resolve("statectl.lock")
             + ", from " + lock.source());
-        new PluginHandler(out, timer, pluginDir).install(new Request.PluginInstall(r.state(), lock.source(),
+        new PluginHandler(out, timer, pluginDir, caller).install(new Request.PluginInstall(r.state(), lock.source(),
             Optional.of(lock.sha256()), Optional.empty(), io.statectl.kernel.plugins.InstallPlugin.Intent.UPGRADE,
             Optional.of(lock.id())));
       }
-      try (PluginHost plugins = plugins(r.state(), Optional.of(r.config()))) {
-        return new ApplyHandler(out, timer, wait).apply(r, plugins);
-      }
+      return withPlugins(r.state(), Optional.of(r.config()), plugins -> new ApplyHandler(out, timer, caller, wait).apply(r, plugins));
     } else if (request instanceof Request.Options r) {
-      try (PluginHost plugins = plugins(r.state(), Optional.empty())) {
-        return new OptionsHandler(out, timer).options(r, plugins);
-      }
+      return withPlugins(r.state(), Optional.empty(), plugins -> new OptionsHandler(out, timer).options(r, plugins));
     } else if (request instanceof Request.Eval r) {
-      try (PluginHost plugins = plugins(r.state(), Optional.of(r.config()))) {
-        return new OptionsHandler(out, timer).eval(r, plugins);
-      }
+      return withPlugins(r.state(), Optional.of(r.config()), plugins -> new OptionsHandler(out, timer).eval(r, plugins));
     } else if (request instanceof Request.Check r) {
-      try (PluginHost plugins = plugins(r.state(), Optional.of(r.config()))) {
-        return new OptionsHandler(out, timer).check(r, plugins);
-      }
+      return withPlugins(r.state(), Optional.of(r.config()), plugins -> new OptionsHandler(out, timer).check(r, plugins));
     } else if (request instanceof Request.PluginInstall r) {
-      return new PluginHandler(out, timer, pluginDir).install(r);
+      return new PluginHandler(out, timer, pluginDir, caller).install(r);
     } else if (request instanceof Request.PluginList r) {
-      return new PluginHandler(out, timer, pluginDir).list(r);
+      return new PluginHandler(out, timer, pluginDir, caller).list(r);
     } else if (request instanceof Request.PluginRemove r) {
-      return new PluginHandler(out, timer, pluginDir).remove(r);
+      return new PluginHandler(out, timer, pluginDir, caller).remove(r);
     } else if (request instanceof Request.PluginVerify r) {
-      return new PluginHandler(out, timer, pluginDir).verify(r);
+      return new PluginHandler(out, timer, pluginDir, caller).verify(r);
     } else if (request instanceof Request.Activate r) {
-      return new ActivateHandler(out, timer, wait).activate(r);
+      return new ActivateHandler(out, timer, caller, wait).activate(r);
     } else if (request instanceof Request.Generations r) {
       return new ReadHandler(out, timer).generations(r);
     } else if (request instanceof Request.History r) {
@@ -111,9 +112,7 @@ public final class Engine {
     } else if (request instanceof Request.PathInfo r) {
       return new ReadHandler(out, timer).pathInfo(r);
     } else if (request instanceof Request.Build r) {
-      try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
-        return new BuildHandler(out, timer).build(r, plugins);
-      }
+      return withPlugins(null, Optional.empty(), plugins -> new BuildHandler(out, timer, caller).build(r, plugins));
     } else if (request instanceof Request.Log r) {
       return new StoreQueries(out, timer).log(r);
     } else if (request instanceof Request.WhyDepends r) {
@@ -127,14 +126,30 @@ public final class Engine {
     } else if (request instanceof Request.Diff r) {
       return new InspectHandler(out, timer).diff(r, pluginDir);
     } else if (request instanceof Request.Replay r) {
-      return new ReplayHandler(pluginDir, out, timer, wait).replay(r);
+      return new ReplayHandler(pluginDir, out, timer, caller, wait).replay(r);
     } else if (request instanceof Request.Status r) {
-      return new DriftHandler(out, timer, wait).status(r);
+      return new DriftHandler(out, timer, caller, wait).status(r);
     } else if (request instanceof Request.Repair r) {
-      return new DriftHandler(out, timer, wait).repair(r);
+      return new DriftHandler(out, timer, caller, wait).repair(r);
     } else if (request instanceof Request.Gc r) {
-      return new GcHandler(out, timer, wait).gc(r);
+      return new GcHandler(out, timer, caller, wait).gc(r);
     }
-    return new RestoreHandler(out, timer, wait).restore((Request.RestoreBackup) request);
+    return new RestoreHandler(out, timer, caller, wait).restore((Request.RestoreBackup) request);
+  }
+
+  /**
+   * Runs {@code work} with the built-in plugins plus the installed ones the configuration pins (all
+   * installed, without one): kept loaded in the server, loaded and closed per command otherwise.
+   */
+  private int withPlugins(io.statectl.kernel.state.StateDirectory state, Optional<Path> config,
+      java.util.function.ToIntFunction<PluginHost> work) {
+    List<Path> installed = state == null ? List.of() : InstalledPlugins.jarsFor(state, config, timer, out);
+    Optional<WarmCache> warm = WarmCache.active();
+    if (warm.isPresent()) {
+      return work.applyAsInt(warm.get().plugins(pluginDir, installed, timer));
+    }
+    try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir, installed))) {
+      return work.applyAsInt(plugins);
+    }
   }
 }

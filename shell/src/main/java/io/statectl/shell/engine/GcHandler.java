@@ -30,9 +30,11 @@ final class GcHandler {
   private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final WaitTimeout wait;
 
-  GcHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
+  GcHandler(Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
+    this.caller = caller;
     this.out = out;
     this.timer = timer;
     this.wait = wait;
@@ -43,7 +45,7 @@ final class GcHandler {
       out.result("nothing to collect: no state at " + r.state().root());
       return 0;
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "collecting garbage");
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "collecting garbage");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       ProjectionStore p = s.projections();
       int active = p.active(PROFILE).map(ActiveGeneration::number).orElse(0);

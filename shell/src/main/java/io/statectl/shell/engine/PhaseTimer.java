@@ -7,18 +7,35 @@ import java.util.function.Supplier;
 
 /**
  * Measures start-up and command phases (JVM, PF4J, LMDB open, Axon start, …) for
- * {@code STATECTL_TIMINGS=1}, which prints them on stderr after the command.
+ * {@code STATECTL_TIMINGS=1}, which prints them on stderr after the command. In a CLI process the
+ * clock starts with the JVM; in the resident server, when the request arrived.
  */
 public final class PhaseTimer {
   private final List<String> phases = new ArrayList<>();
   private final boolean enabled;
+  private final long originMillis;
+  private final String originLabel;
 
   public PhaseTimer(boolean enabled) {
-    this.enabled = enabled;
+    this(enabled, enabled ? ManagementFactory.getRuntimeMXBean().getStartTime() : 0, "jvm start");
     if (enabled) {
-      long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-      phases.add(String.format("%-24s %6d ms", "jvm start to main", System.currentTimeMillis() - jvmStart));
+      phases.add(String.format("%-24s %6d ms", "jvm start to main", System.currentTimeMillis() - originMillis));
     }
+  }
+
+  private PhaseTimer(boolean enabled, long originMillis, String originLabel) {
+    this.enabled = enabled;
+    this.originMillis = originMillis;
+    this.originLabel = originLabel;
+  }
+
+  /** A timer for a request the server received at {@code receivedMillis} (epoch ms). */
+  public static PhaseTimer sinceRequest(boolean enabled, long receivedMillis) {
+    PhaseTimer t = new PhaseTimer(enabled, receivedMillis, "request received");
+    if (enabled) {
+      t.phases.add(String.format("%-24s %6d ms", "server: to command", System.currentTimeMillis() - receivedMillis));
+    }
+    return t;
   }
 
   public <T> T time(String phase, Supplier<T> work) {
@@ -39,11 +56,10 @@ public final class PhaseTimer {
     if (!enabled) {
       return;
     }
-    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     out.message("timings:");
     synchronized (phases) {
       phases.forEach(p -> out.message("  " + p));
     }
-    out.message(String.format("  %-24s %6d ms", "total since jvm start", System.currentTimeMillis() - jvmStart));
+    out.message(String.format("  %-24s %6d ms", "total since " + originLabel, System.currentTimeMillis() - originMillis));
   }
 }

@@ -40,10 +40,12 @@ import java.util.Optional;
 final class PluginHandler {
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final Path builtinDir;
   private final ObjectMapper json = EventJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  PluginHandler(Output out, PhaseTimer timer, Path builtinDir) {
+  PluginHandler(Output out, PhaseTimer timer, Path builtinDir, Caller caller) {
+    this.caller = caller;
     this.out = out;
     this.timer = timer;
     this.builtinDir = builtinDir;
@@ -90,7 +92,7 @@ final class PluginHandler {
       if (!url) {
         out.message("sha256 " + archive.sha256() + "  " + file);
       }
-      try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
+      try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller);
           StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
         StorePath stored = s.store().addBytes("plugin-" + safe(d.id()) + "-" + safe(d.version()) + ".jar",
             Files.readAllBytes(file), EntryMode.REGULAR);
@@ -178,7 +180,7 @@ final class PluginHandler {
     PluginRecord rec = InstalledPlugins.installed(r.state(), timer).stream().filter(p -> p.id().equals(r.id()))
         .findFirst().orElseThrow(() -> new PluginRejectedException(PluginRejectedException.Reason.NOT_INSTALLED, r.id(),
             "plugin " + r.id() + " is not installed", "`statectl plugin list` shows the installed plugins"));
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out);
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller);
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       Optional<ActiveGeneration> active = s.projections().active(Profiles.SYSTEM);
       Optional<GenerationRecord> gen = active.flatMap(a -> s.projections().generation(Profiles.SYSTEM, a.number()));

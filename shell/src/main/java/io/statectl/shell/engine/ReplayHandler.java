@@ -30,10 +30,12 @@ final class ReplayHandler {
   private final Path pluginDir;
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final WaitTimeout wait;
   private final ObjectMapper json = EventJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  ReplayHandler(Path pluginDir, Output out, PhaseTimer timer, WaitTimeout wait) {
+  ReplayHandler(Path pluginDir, Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
+    this.caller = caller;
     this.pluginDir = pluginDir;
     this.out = out;
     this.timer = timer;
@@ -49,7 +51,7 @@ final class ReplayHandler {
         throw new UsageException("replay --apply needs a point of history",
             "pass --to-event SEQ, --to-generation N or --to-time ISO-8601");
       }
-      try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "replaying");
+      try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "replaying");
           StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
         long n = s.rebuildProjections();
         out.result("rebuilt the read models from " + n + " event(s); views of the past were dropped");
@@ -88,7 +90,7 @@ final class ReplayHandler {
   }
 
   private int apply(Request.Replay r) {
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "replaying");
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "replaying");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       HistoryPoints.Resolved at = HistoryPoints.resolve(s.log(), r.to().get(), PROFILE);
       ProjectionStore view = s.view(at.sequence());

@@ -16,11 +16,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class RestoreHandler {
   private final Output out;
   private final PhaseTimer timer;
+  private final Caller caller;
   private final WaitTimeout wait;
 
-  RestoreHandler(Output out, PhaseTimer timer, WaitTimeout wait) {
+  RestoreHandler(Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
+    this.caller = caller;
     this.wait = wait;
   }
 
@@ -29,7 +31,7 @@ final class RestoreHandler {
       throw new BackupUnknownException("no backup " + r.id() + ": nothing was ever recorded in " + r.state().root(),
           "pass the --state-dir the backup was made with");
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, wait, "restoring a backup");
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "restoring a backup");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       BackupRecord b = s.projections().backup(r.id()).orElseThrow(() -> new BackupUnknownException(
           "no backup " + r.id(), "`statectl backups` lists them with their ids"));

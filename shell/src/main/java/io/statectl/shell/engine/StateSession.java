@@ -4,26 +4,36 @@ import io.statectl.events.log.EventLog;
 import io.statectl.events.log.VerifyResult;
 import io.statectl.kernel.profile.ProfileCommands;
 import io.statectl.kernel.state.StateDirectory;
-import io.statectl.kernel.store.LmdbPathIndex;
 import io.statectl.kernel.store.Store;
 import io.statectl.projections.ProjectionStore;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The opened parts of one state directory, each opened on first use: LMDB and Axon cost
- * hundreds of milliseconds, and a command pays only for what it touches. Closing closes what
- * was opened, in reverse order.
+ * One command's use of a state directory. In a CLI process it opens what it touches and closes it
+ * at the end; in the resident server it leases the parts the server keeps open ({@link WarmCache})
+ * and closing only returns them. Either way the read models are caught up with the log, and the
+ * log's tail is verified, on first use in each session.
  */
 final class StateSession implements AutoCloseable {
+  /**
+   * One lock per historical view environment in this process: LMDB forbids opening one
+   * environment twice in a process, and the server runs commands concurrently.
+   */
+  private static final Map<Path, ReentrantLock> VIEWS_IN_USE = new ConcurrentHashMap<>();
+
   private final StateDirectory dir;
   private final PhaseTimer timer;
-  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-  private EventLog log;
-  private Store store;
-  private ProjectionStore projections;
-  private ProfileCommands commands;
+  private final OpenedState parts;
+  private final Runnable release;
+  private final Deque<AutoCloseable> views = new ArrayDeque<>();
+  private boolean caughtUp;
+  private boolean leftoversRemoved;
+  private boolean tailVerified;
 
   /** Whether this session may change the state directory (it then holds the writer lock). */
   enum Access { READ, WRITE }
@@ -38,6 +48,15 @@ final class StateSession implements AutoCloseable {
     this.dir = dir;
     this.timer = timer;
     this.access = access;
+    java.util.Optional<WarmCache> warm = WarmCache.active();
+    if (warm.isPresent()) {
+      WarmCache.Lease lease = warm.get().lease(dir);
+      this.parts = lease.parts();
+      this.release = lease.release();
+    } else {
+      this.parts = new OpenedState(dir);
+      this.release = parts::close;
+    }
   }
 
   StateDirectory directory() {
@@ -48,21 +67,19 @@ final class StateSession implements AutoCloseable {
   static final int TAIL_CHECK = 64;
 
   /**
-   * The event log, its last {@link #TAIL_CHECK} records verified (checksums and hash chain): the
-   * cheap check every command makes; {@code history --verify} checks all of it.
+   * The event log, its last {@link #TAIL_CHECK} records verified (checksums and hash chain) once
+   * per session: the cheap check every command makes; {@code history --verify} checks all of it.
    *
    * @throws LogCorruptException when the tail is not intact
    */
   EventLog log() {
-    if (log == null) {
-      // Timed on its own to show Jackson's share of start-up; every state-dir command needs it.
-      timer.time("jackson init", io.statectl.events.EventJson::newMapper);
-      log = timer.time("lmdb-open events", () -> EventLog.open(dir.events()));
-      opened.push(log);
+    EventLog log = parts.log(timer);
+    if (!tailVerified) {
       VerifyResult tail = timer.time("verify tail", () -> log.verify(Math.max(1, log.lastSequence() - TAIL_CHECK + 1)));
       if (tail instanceof VerifyResult.Broken b) {
         throw new LogCorruptException(b, dir.events().toString());
       }
+      tailVerified = true;
     }
     return log;
   }
@@ -70,80 +87,102 @@ final class StateSession implements AutoCloseable {
   /**
    * The read models as of event {@code sequence}, in their own environment under
    * {@code views/}, built on first use and reused after; the live read models are not touched.
+   * Opened for this session only (and by one session of this process at a time).
    */
   ProjectionStore view(long sequence) {
     EventLog l = log();
-    ProjectionStore v = timer.time("lmdb-open view", () -> ProjectionStore.open(dir.views().resolve("as-of-" + sequence)));
-    opened.push(v);
+    Path path = dir.views().resolve("as-of-" + sequence).toAbsolutePath().normalize();
+    ReentrantLock inUse = VIEWS_IN_USE.computeIfAbsent(path, k -> new ReentrantLock());
+    inUse.lock();
+    ProjectionStore v;
+    try {
+      v = timer.time("lmdb-open view", () -> ProjectionStore.open(path));
+    } catch (RuntimeException e) {
+      inUse.unlock();
+      throw e;
+    }
+    views.push(() -> {
+      try {
+        v.close();
+      } finally {
+        inUse.unlock();
+      }
+    });
     timer.time("view catch-up", () -> v.catchUp(l, sequence));
     return v;
   }
 
   /** Deletes the live read models and every view, then rebuilds the live ones from the whole log. */
   long rebuildProjections() {
-    if (projections != null) {
-      opened.remove(projections);
-      projections.close();
-      projections = null;
-    }
-    Trees.delete(dir.projections());
-    Trees.delete(dir.views());
+    closeViews();
     EventLog l = log();
-    projections = timer.time("lmdb-open projections", () -> ProjectionStore.open(dir.projections()));
-    opened.push(projections);
-    return timer.time("projections rebuild", () -> projections.catchUp(l));
+    ProjectionStore p = parts.rebuildProjections(timer, () -> {
+      Trees.delete(dir.projections());
+      Trees.delete(dir.views());
+    });
+    caughtUp = true;
+    return timer.time("projections rebuild", () -> p.catchUp(l));
   }
 
   Store store() {
-    if (store == null) {
-      LmdbPathIndex index = timer.time("lmdb-open db", () -> LmdbPathIndex.open(dir.db()));
-      // the store owns and closes its index
-      store = Store.open(dir.store(), index, Clock.systemUTC());
-      opened.push(store);
-      if (access == Access.WRITE) {
-        store.removeLeftovers();
-      }
+    Store store = parts.store(timer);
+    if (access == Access.WRITE && !leftoversRemoved) {
+      store.removeLeftovers();
+      leftoversRemoved = true;
     }
     return store;
   }
 
   /** The read models, caught up with the log (rebuilt in full if they were deleted). */
   ProjectionStore projections() {
-    if (projections == null) {
+    ProjectionStore projections = parts.projections(timer);
+    if (!caughtUp) {
       EventLog l = log();
-      projections = timer.time("lmdb-open projections", () -> ProjectionStore.open(dir.projections()));
-      opened.push(projections);
       timer.time("projections catch-up", () -> projections.catchUp(l));
+      caughtUp = true;
     }
     return projections;
   }
 
   /** Re-reads what commands appended, so results printed after a change include it. */
   void refreshProjections() {
-    if (projections != null) {
-      projections.catchUp(log());
+    if (caughtUp) {
+      parts.projections(timer).catchUp(log());
     }
   }
 
+  /** What the builds of this session may skip (the server remembers built trees; a CLI process does not). */
+  io.statectl.kernel.generation.BuildMemo buildMemo() {
+    return parts.buildMemo();
+  }
+
   ProfileCommands commands() {
-    if (commands == null) {
-      EventLog l = log();
-      commands = timer.time("axon start", () -> ProfileCommands.start(l));
-      opened.push(commands);
+    log(); // verify the tail first
+    return parts.commands(timer);
+  }
+
+  private RuntimeException closeViews() {
+    RuntimeException failure = null;
+    while (!views.isEmpty()) {
+      try {
+        views.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing a view of the state directory failed", e);
+        }
+      }
     }
-    return commands;
+    return failure;
   }
 
   @Override
   public void close() {
-    RuntimeException failure = null;
-    while (!opened.isEmpty()) {
-      try {
-        opened.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("closing the state directory failed", e);
-        }
+    RuntimeException failure = closeViews();
+    try {
+      release.run();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
       }
     }
     if (failure != null) {
