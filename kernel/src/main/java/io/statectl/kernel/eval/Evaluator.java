@@ -181,19 +181,9 @@ public final class Evaluator {
   }
 
   static Optional<ConfigValue> valueAt(ConfigTable root, String path) {
-    Optional<List<String>> keys = OptionPaths.parse(path);
-    if (keys.isEmpty()) {
-      return Optional.empty();
-    }
-    ConfigValue v = root;
-    for (String k : keys.get()) {
-      if (!(v instanceof ConfigTable t) || !t.entries().containsKey(k)) {
-        return Optional.empty();
-      }
-      v = t.entries().get(k);
-    }
-    return Optional.of(v);
+    return OptionPaths.parse(path).flatMap(keys -> EvaluatedValues.at(root, keys));
   }
+
 
   private static ModuleContribution contribute(LoadedModule m, Optional<ConfigValue> value, String host,
       Platform platform, ConfigSources sources, List<ConfigProblem> problems) {

@@ -130,7 +130,7 @@ final class ReferenceResolver {
           "break the cycle: one of these options must hold a plain value"));
       return "";
     }
-    Optional<ConfigValue> value = lookup(keys.get());
+    Optional<ConfigValue> value = EvaluatedValues.at(root, keys.get());
     if (value.isEmpty()) {
       problems.add(new ConfigProblem(s.location(), from + ": reference to unknown option ${" + target + "}",
           Suggestions.closest(target, knownPaths).map(x -> "did you mean ${" + x + "}?")
@@ -152,14 +152,4 @@ final class ReferenceResolver {
     return "";
   }
 
-  private Optional<ConfigValue> lookup(List<String> keys) {
-    ConfigValue v = root;
-    for (String k : keys) {
-      if (!(v instanceof ConfigTable t) || !t.entries().containsKey(k)) {
-        return Optional.empty();
-      }
-      v = t.entries().get(k);
-    }
-    return Optional.of(v);
-  }
 }

@@ -2,7 +2,6 @@ package io.statectl.kernel.eval;
 
 import io.statectl.api.SourceLocation;
 import io.statectl.api.config.ConfigBool;
-import io.statectl.api.config.ConfigFloat;
 import io.statectl.api.config.ConfigInt;
 import io.statectl.api.config.ConfigList;
 import io.statectl.api.config.ConfigString;
@@ -181,12 +180,12 @@ final class TypedMerger {
     }
     Set<String> distinct = new LinkedHashSet<>();
     if (winners.size() > 1) {
-      winners.forEach(w -> distinct.add(render(w)));
+      winners.forEach(w -> distinct.add(EvaluatedValues.render(w)));
     }
     if (distinct.size() > 1 && mode == Mode.MERGE) {
       ConfigValue last = winners.get(winners.size() - 1);
       problems.add(new ConfigProblem(last.location(), "conflicting definitions of " + path + " (priority "
-          + best.label() + "): " + winners.stream().map(w -> render(w) + " at " + w.location())
+          + best.label() + "): " + winners.stream().map(w -> EvaluatedValues.render(w) + " at " + w.location())
               .collect(Collectors.joining(", ")),
           "make them agree, or settle it on purpose: put the winner under [force." + root(path)
               + "] or the others under [defaults." + root(path) + "]"));
@@ -266,7 +265,7 @@ final class TypedMerger {
         out.add(t);
       } else {
         problems.add(new ConfigProblem(d.value().location(), (path.isEmpty() ? "the configuration" : path)
-            + ": expected " + expected + ", got " + d.value().typeName() + " " + render(d.value()),
+            + ": expected " + expected + ", got " + d.value().typeName() + " " + EvaluatedValues.render(d.value()),
             "write it as a TOML table: [" + (path.isEmpty() ? "section" : path) + "]"));
       }
     }
@@ -283,7 +282,7 @@ final class TypedMerger {
 
   private Optional<ConfigValue> mismatch(String path, OptionType type, ConfigValue v) {
     problems.add(new ConfigProblem(v.location(), path + ": expected " + type.describe() + ", got " + v.typeName()
-        + " " + render(v), "change the value to " + article(type.describe())));
+        + " " + EvaluatedValues.render(v), "change the value to " + article(type.describe())));
     return Optional.empty();
   }
 
@@ -299,21 +298,5 @@ final class TypedMerger {
       }
     }
     return best;
-  }
-
-  static String render(ConfigValue v) {
-    // Java 17 has no pattern switch; the sealed hierarchy keeps this chain complete.
-    if (v instanceof ConfigString s) {
-      return "\"" + s.value() + "\"";
-    } else if (v instanceof ConfigBool b) {
-      return Boolean.toString(b.value());
-    } else if (v instanceof ConfigInt i) {
-      return Long.toString(i.value());
-    } else if (v instanceof ConfigFloat f) {
-      return Double.toString(f.value());
-    } else if (v instanceof ConfigList l) {
-      return "[" + l.items().stream().map(TypedMerger::render).collect(Collectors.joining(", ")) + "]";
-    }
-    return "{…}";
   }
 }

@@ -4,10 +4,7 @@ import io.statectl.events.ActivationReason;
 import io.statectl.kernel.activation.ActivationConflictException;
 import io.statectl.kernel.activation.ActivationPlan;
 import io.statectl.kernel.activation.PlanStep;
-import io.statectl.kernel.config.DirectoryConfigFileSystem;
-import io.statectl.kernel.eval.ConfigInvalidException;
 import io.statectl.kernel.eval.Evaluation;
-import io.statectl.kernel.eval.Evaluator;
 import io.statectl.kernel.eval.ModuleRegistry;
 import io.statectl.kernel.generation.ActivationManifest;
 import io.statectl.kernel.generation.BuiltGeneration;
@@ -16,7 +13,6 @@ import io.statectl.kernel.store.StorePath;
 import io.statectl.projections.ProjectionStore;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,17 +36,9 @@ final class ApplyHandler {
   }
 
   int apply(Request.Apply r, ModuleRegistry modules) {
-    Path config = r.config().toAbsolutePath().normalize();
-    if (!Files.isDirectory(config)) {
-      throw new UsageException("configuration directory " + config + " does not exist",
-          "pass --config with your configuration repository (it holds hosts/<name>.toml)");
-    }
-    Evaluation evaluation = timer.time("evaluate",
-        () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(config), r.host(), r.platform()));
-    if (evaluation instanceof Evaluation.Failure f) {
-      throw new ConfigInvalidException(f.problems());
-    }
-    Evaluation.Success success = (Evaluation.Success) evaluation;
+    Path config = ConfigEvaluation.directory(r.config());
+    Evaluation.Success success = ConfigEvaluation.success(
+        ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer));
     caller.cancellation().check("planning");
     ActivationManifest next = GenerationBuilder.manifest(PROFILE, success);
     Path home = r.home().toAbsolutePath().normalize();

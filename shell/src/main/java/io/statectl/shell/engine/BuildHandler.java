@@ -3,10 +3,7 @@ package io.statectl.shell.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statectl.kernel.ErrorCode;
-import io.statectl.kernel.config.DirectoryConfigFileSystem;
-import io.statectl.kernel.eval.ConfigInvalidException;
 import io.statectl.kernel.eval.Evaluation;
-import io.statectl.kernel.eval.Evaluator;
 import io.statectl.kernel.eval.ModuleRegistry;
 import io.statectl.kernel.realise.BuildFailedException;
 import io.statectl.kernel.realise.BuildListener;
@@ -14,7 +11,6 @@ import io.statectl.kernel.realise.CheckResult;
 import io.statectl.kernel.realise.DagScheduler;
 import io.statectl.kernel.realise.RealiseResult;
 import io.statectl.kernel.store.StorePath;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -35,17 +31,9 @@ final class BuildHandler {
   }
 
   int build(Request.Build r, ModuleRegistry modules) {
-    Path config = r.config().toAbsolutePath().normalize();
-    if (!Files.isDirectory(config)) {
-      throw new UsageException("configuration directory " + config + " does not exist",
-          "pass --config with your configuration repository (it holds hosts/<name>.toml)");
-    }
-    Evaluation evaluation = timer.time("evaluate",
-        () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(config), r.host(), r.platform()));
-    if (evaluation instanceof Evaluation.Failure f) {
-      throw new ConfigInvalidException(f.problems());
-    }
-    Evaluation.Success success = (Evaluation.Success) evaluation;
+    Path config = ConfigEvaluation.directory(r.config());
+    Evaluation.Success success = ConfigEvaluation.success(
+        ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer));
     try (StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       PackageBuilds builds = new PackageBuilds(session, out, timer);
       Map<String, StorePath> drvs;

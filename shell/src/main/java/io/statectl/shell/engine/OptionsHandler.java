@@ -19,7 +19,6 @@ import io.statectl.kernel.eval.OptionTrace;
 import io.statectl.kernel.eval.EvaluatedValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ final class OptionsHandler {
   }
 
   int eval(Request.Eval r, ModuleRegistry modules) {
-    Evaluation.Success s = success(evaluate(modules, r.config(), r.host(), r.platform()));
+    Evaluation.Success s = ConfigEvaluation.success(evaluate(modules, r.config(), r.host(), r.platform()));
     List<String> keys = OptionPaths.parse(r.option()).orElseThrow(() -> new UsageException(
         "'" + r.option() + "' is not an option path", "write it like system.hostname or files.\".gitconfig\".source"));
     String path = OptionPaths.join(keys);
@@ -153,20 +152,7 @@ final class OptionsHandler {
 
   private Evaluation evaluate(ModuleRegistry modules, Path config, String host,
       Optional<io.statectl.api.Platform> platform) {
-    Path dir = config.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("configuration directory " + dir + " does not exist",
-          "pass --config with your configuration repository (it holds hosts/<name>.toml)");
-    }
-    return timer.time("evaluate " + host, () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(dir),
-        host, platform));
-  }
-
-  private static Evaluation.Success success(Evaluation e) {
-    if (e instanceof Evaluation.Failure f) {
-      throw new ConfigInvalidException(f.problems());
-    }
-    return (Evaluation.Success) e;
+    return ConfigEvaluation.evaluate(modules, ConfigEvaluation.directory(config), host, platform, timer);
   }
 
   private void print(Object node) {

@@ -249,10 +249,11 @@ final class PluginHandler {
   }
 
   private static void deleteQuietly(Path dir) {
-    try (var s = Files.walk(dir)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir; the OS cleans it eventually
+    try {
+      Trees.delete(dir);
+    } catch (UncheckedIOException e) {
+      // a temp dir; the OS cleans it eventually, and the command's own outcome matters more
     }
   }
+
 }

@@ -1,0 +1,41 @@
+package io.statectl.shell.engine;
+
+import io.statectl.api.Platform;
+import io.statectl.kernel.config.DirectoryConfigFileSystem;
+import io.statectl.kernel.eval.ConfigInvalidException;
+import io.statectl.kernel.eval.Evaluation;
+import io.statectl.kernel.eval.Evaluator;
+import io.statectl.kernel.eval.ModuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Evaluating a configuration directory for a host: the first step of apply, build, eval and check. */
+final class ConfigEvaluation {
+  private ConfigEvaluation() {}
+
+  /** The normalised configuration directory; a usage error when there is none. */
+  static Path directory(Path config) {
+    Path dir = config.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("configuration directory " + dir + " does not exist",
+          "pass --config with your configuration repository (it holds hosts/<name>.toml)");
+    }
+    return dir;
+  }
+
+  /** Evaluates {@code host} of the (checked) directory {@code dir}; changes nothing anywhere. */
+  static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
+      PhaseTimer timer) {
+    return timer.time("evaluate " + host,
+        () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(dir), host, platform));
+  }
+
+  /** The clean evaluation, or every problem as one {@link ConfigInvalidException}. */
+  static Evaluation.Success success(Evaluation e) {
+    if (e instanceof Evaluation.Failure f) {
+      throw new ConfigInvalidException(f.problems());
+    }
+    return (Evaluation.Success) e;
+  }
+}
