@@ -103,6 +103,12 @@ final class TypedMerger {
       return attrs(path, a, defs);
     } else if (type instanceof OptionType.ListOf l) {
       return list(path, l, defs);
+    } else if (type instanceof OptionType.Anything && !defs.isEmpty()
+        && defs.stream().allMatch(d -> d.value() instanceof ConfigTable)) {
+      return attrs(path, new OptionType.AttrsOf(type), defs);
+    } else if (type instanceof OptionType.Anything && !defs.isEmpty()
+        && defs.stream().allMatch(d -> d.value() instanceof ConfigList)) {
+      return list(path, new OptionType.ListOf(type), defs);
     }
     return scalar(path, type, defs);
   }
@@ -230,6 +236,8 @@ final class TypedMerger {
       return Optional.of(v);
     } else if (type instanceof OptionType.PathRef) {
       return path(path, v);
+    } else if (type instanceof OptionType.Anything) {
+      return Optional.of(v);
     } else if (type instanceof OptionType.PackageRef) {
       if (!(v instanceof ConfigString str) || str.value().isBlank()) {
         return mismatch(path, type, v);

@@ -19,6 +19,16 @@ public record PluginDescriptorInfo(String id, String version, String requires, S
 
   /** Whether a module namespace lies inside this plugin's declared namespace. */
   public boolean owns(String moduleNamespace) {
-    return moduleNamespace.equals(namespace) || moduleNamespace.startsWith(namespace + ".");
+    for (String ns : namespaces()) {
+      if (moduleNamespace.equals(ns) || moduleNamespace.startsWith(ns + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code Plugin-Namespace} may list several, comma-separated (e.g. {@code "home, programs"}). */
+  public java.util.List<String> namespaces() {
+    return java.util.Arrays.stream(namespace.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

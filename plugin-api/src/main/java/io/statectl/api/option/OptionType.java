@@ -65,6 +65,11 @@ public sealed interface OptionType {
     return new Submodule(options);
   }
 
+  /** Any value: a bool, number, string, list or table; the module checks it. @since 0.1.1 */
+  static OptionType anything() {
+    return new Anything();
+  }
+
   static OptionType packageRef() {
     return new PackageRef();
   }
@@ -169,6 +174,20 @@ public sealed interface OptionType {
     @Override
     public String describe() {
       return "package";
+    }
+  }
+
+  /**
+   * Any value (bool, int, float, string, list, table), for free-form settings such as macOS
+   * defaults or a program's extra configuration. Tables merge key by key, lists concatenate,
+   * scalars must agree.
+   *
+   * @since 0.1.1
+   */
+  record Anything() implements OptionType {
+    @Override
+    public String describe() {
+      return "anything";
     }
   }
 }
