@@ -98,7 +98,7 @@ public final class Evaluator {
     ConfigSources sources = new RepositorySources(files);
     for (LoadedModule m : modules) {
       Optional<ConfigValue> value = valueAt(config, m.module().namespace());
-      ModuleContribution c = contribute(m, value, host, platform, sources, problems);
+      ModuleContribution c = contribute(m, value, host, platform, sources, config, problems);
       entries.addAll(c.entries());
       problems.addAll(c.problems());
       if (definedByUser(merger.traces(), m.module().namespace())
@@ -186,9 +186,9 @@ public final class Evaluator {
 
 
   private static ModuleContribution contribute(LoadedModule m, Optional<ConfigValue> value, String host,
-      Platform platform, ConfigSources sources, List<ConfigProblem> problems) {
+      Platform platform, ConfigSources sources, ConfigTable config, List<ConfigProblem> problems) {
     try {
-      return m.module().contribute(new Context(value, host, platform, sources));
+      return m.module().contribute(new Context(value, host, platform, sources, config));
     } catch (RuntimeException | LinkageError e) {
       // A broken plugin must not hide the other modules' problems: report it as one more problem.
       problems.add(new ConfigProblem(value.map(ConfigValue::location).orElse(SourceLocation.ofFile("<plugins>")),
@@ -211,8 +211,13 @@ public final class Evaluator {
     }
   }
 
-  private record Context(Optional<ConfigValue> config, String host, Platform platform, ConfigSources sources)
-      implements ModuleContext {}
+  private record Context(Optional<ConfigValue> config, String host, Platform platform, ConfigSources sources,
+      ConfigTable all) implements ModuleContext {
+    @Override
+    public Optional<ConfigValue> option(String path) {
+      return valueAt(all, path);
+    }
+  }
 
   private record RepositorySources(ConfigFileSystem files) implements ConfigSources {
     @Override

@@ -24,4 +24,15 @@ public interface ModuleContext {
 
   /** Read access to files of the configuration repository. */
   ConfigSources sources();
+
+  /**
+   * The evaluated value of any option of the configuration, such as {@code "home.sessionVariables"}
+   * read by a shell module: merged, type-checked, with defaults and references resolved; empty
+   * when unset or undeclared. Read-only, like NixOS's {@code config}.
+   *
+   * @since 0.1.1
+   */
+  default Optional<ConfigValue> option(String path) {
+    return Optional.empty();
+  }
 }
