@@ -182,7 +182,7 @@ public final class ProjectionStore implements AutoCloseable {
       put(txn, generations, generationKey(g.profile(), g.number()), new GenerationRecord(g.profile(), g.number(),
           g.host(), g.storePath(), g.snapshotPath(), r.timestamp(), plugins, r.sequence()));
     } else if (e instanceof GenerationActivated a) {
-      pending.actives.put(a.profile(), new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home()));
+      pending.actives.put(a.profile(), new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home(), a.root()));
     } else if (e instanceof FileBackedUp b) {
       put(txn, backups, ByteBuffer.allocate(8).putLong(r.sequence()).array(),
           new BackupRecord(r.sequence(), b.profile(), b.livePath(), b.storePath(), b.permissions(), r.timestamp()));

@@ -24,15 +24,29 @@ public final class ActivationPlanner {
 
   public ActivationPlan plan(Path home, Path profileLink, int number, Path generation,
       Optional<ActivationManifest> previous, ActivationManifest next, BackupPolicy policy) {
+    return plan(ActivationTargets.homeOnly(home), profileLink, number, generation, previous, next, policy);
+  }
+
+  public ActivationPlan plan(ActivationTargets targets, Path profileLink, int number, Path generation,
+      Optional<ActivationManifest> previous, ActivationManifest next, BackupPolicy policy) {
+    List<PlanStep> directories = new ArrayList<>();
     List<PlanStep> links = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Set<String> wanted = new HashSet<>();
     for (ManifestEntry e : next.entries()) {
-      wanted.add(e.target());
-      Path live = home.resolve(e.target());
-      Path linkTarget = linkTarget(profileLink, e.target());
-      blockingParent(home, e.target()).ifPresent(p ->
+      if (ManifestEntry.HOME_DIRECTORY.equals(e.kind())) {
+        directory(targets.home(), e, conflicts).ifPresent(directories::add);
+        continue;
+      }
+      if (!e.isLink()) {
+        continue;
+      }
+      wanted.add(key(e));
+      Path base = e.underRoot() ? targets.root() : targets.home();
+      Path live = base.resolve(e.target());
+      Path linkTarget = linkTarget(profileLink, e);
+      blockingParent(base, e.target()).ifPresent(p ->
           conflicts.add(new Conflict(p, "is a file, but " + live + " needs it to be a directory")));
       if (!Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
         links.add(new PlanStep.CreateLink(live, linkTarget));
@@ -40,6 +54,8 @@ public final class ActivationPlanner {
         if (!readLink(live).equals(linkTarget)) {
           links.add(new PlanStep.CreateLink(live, linkTarget));
         }
+      } else if (targets.releasing().stream().anyMatch(other -> ownedBy(live, other))) {
+        links.add(new PlanStep.CreateLink(live, linkTarget));
       } else if (Files.isDirectory(live, LinkOption.NOFOLLOW_LINKS)) {
         conflicts.add(new Conflict(live, "is a directory that statectl does not manage"));
       } else if (policy == BackupPolicy.BACK_UP) {
@@ -52,29 +68,73 @@ public final class ActivationPlanner {
     }
     List<PlanStep> removals = new ArrayList<>();
     for (ManifestEntry e : previous.map(ActivationManifest::entries).orElse(List.of())) {
-      if (wanted.contains(e.target())) {
+      if (!e.isLink() || wanted.contains(key(e))) {
         continue;
       }
-      Path live = home.resolve(e.target());
+      Path live = targets.resolve(e.underRoot(), e.target());
       if (ownedBy(live, profileLink)) {
         removals.add(new PlanStep.RemoveLink(live));
-      } else if (Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
+      } else if (Files.exists(live, LinkOption.NOFOLLOW_LINKS) && !ownedByStatectl(live, profileLink)) {
         notes.add("left alone: " + live + " is no longer managed, and was changed by someone else");
       }
     }
-    List<PlanStep> steps = new ArrayList<>(links);
+    List<PlanStep> steps = new ArrayList<>(directories);
+    steps.addAll(links);
     steps.add(new PlanStep.SwitchProfile(profileLink, number, generation));
     steps.addAll(removals);
+    steps.addAll(SettingsPlanner.plan(targets, previous, next));
     return new ActivationPlan(steps, conflicts, notes);
+  }
+
+  /** Home and root files may share a relative path; they are different files. */
+  private static String key(ManifestEntry e) {
+    return (e.underRoot() ? "/" : "~/") + e.target();
+  }
+
+  private static Optional<PlanStep> directory(Path home, ManifestEntry e, List<Conflict> conflicts) {
+    Path dir = home.resolve(e.target());
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(new PlanStep.EnsureDirectory(dir, e.mode()));
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      conflicts.add(new Conflict(dir, "must be a directory (" + e.mode() + ") but is not"));
+      return Optional.empty();
+    }
+    try {
+      String now = java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS));
+      return now.equals(e.mode()) ? Optional.empty() : Optional.of(new PlanStep.EnsureDirectory(dir, e.mode()));
+    } catch (IOException x) {
+      throw new UncheckedIOException("cannot read the permissions of " + dir, x);
+    }
+  }
+
+  /** Whether a link points into any profile of the same state directory (a sibling of this one). */
+  private static boolean ownedByStatectl(Path live, Path profileLink) {
+    if (!Files.isSymbolicLink(live)) {
+      return false;
+    }
+    Path target = readLink(live);
+    Path profiles = profileLink.getParent();
+    return profiles != null && target.startsWith(profiles);
   }
 
   static Path linkTarget(Path profileLink, String target) {
     return profileLink.resolve(ActivationManifest.HOME_FILES).resolve(target);
   }
 
+  static Path linkTarget(Path profileLink, ManifestEntry e) {
+    return profileLink.resolve(e.source());
+  }
+
   /** A link is statectl's when it points into this profile's stable link. */
   static boolean ownedBy(Path live, Path profileLink) {
-    return Files.isSymbolicLink(live) && readLink(live).startsWith(profileLink.resolve(ActivationManifest.HOME_FILES));
+    if (!Files.isSymbolicLink(live)) {
+      return false;
+    }
+    Path target = readLink(live);
+    return target.startsWith(profileLink.resolve(ActivationManifest.HOME_FILES))
+        || target.startsWith(profileLink.resolve(ActivationManifest.ROOT_FILES));
   }
 
   private static Optional<Path> blockingParent(Path home, String target) {

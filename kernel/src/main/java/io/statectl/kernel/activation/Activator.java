@@ -14,15 +14,19 @@ import java.nio.file.Path;
 public final class Activator {
 
   public void execute(ActivationPlan plan, Path home, BackupSink backups) {
+    execute(plan, ActivationTargets.homeOnly(home), backups);
+  }
+
+  public void execute(ActivationPlan plan, ActivationTargets targets, BackupSink backups) {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
     for (PlanStep step : plan.steps()) {
-      run(step, home, backups);
+      run(step, targets, backups);
     }
   }
 
-  private static void run(PlanStep step, Path home, BackupSink backups) {
+  private static void run(PlanStep step, ActivationTargets targets, BackupSink backups) {
     Path at = null;
     try {
       if (step instanceof PlanStep.CreateLink s) {
@@ -39,7 +43,20 @@ public final class Activator {
       } else if (step instanceof PlanStep.RemoveLink s) {
         at = s.live();
         Files.deleteIfExists(s.live());
-        pruneEmptyParents(s.live().getParent(), home);
+        pruneEmptyParents(s.live().getParent(), s.live().startsWith(targets.home()) ? targets.home() : targets.root());
+      } else if (step instanceof PlanStep.EnsureDirectory s) {
+        at = s.directory();
+        Files.createDirectories(s.directory());
+        Files.setPosixFilePermissions(s.directory(), java.nio.file.attribute.PosixFilePermissions.fromString(s.permissions()));
+      } else if (step instanceof PlanStep.RunCommands s) {
+        at = targets.home();
+        if (s.run()) {
+          for (java.util.List<String> command : s.commands()) {
+            Commands.run(command);
+          }
+        }
+      } else {
+        throw new IllegalStateException("unhandled plan step " + step);
       }
     } catch (IOException e) {
       throw new ActivationFailedException(at, step.describe(), e);

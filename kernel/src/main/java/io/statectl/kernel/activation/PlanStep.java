@@ -62,4 +62,44 @@ public sealed interface PlanStep {
       return "switch  " + profileLink + " -> generation " + number + " (" + generation + ")";
     }
   }
+
+  /** Create a directory (and its parents) or correct its permissions. */
+  record EnsureDirectory(Path directory, String permissions) implements PlanStep {
+    public EnsureDirectory {
+      Objects.requireNonNull(directory, "directory");
+      Objects.requireNonNull(permissions, "permissions");
+    }
+
+    @Override
+    public String describe() {
+      return "mkdir   " + directory + " (" + permissions + ")";
+    }
+  }
+
+  /**
+   * Run a managed setting's commands, or, when {@code run} is false, only show them.
+   *
+   * @param action {@code "apply"} or {@code "revert"}
+   */
+  record RunCommands(String id, String action, java.util.List<java.util.List<String>> commands, boolean run,
+      String notRunBecause) implements PlanStep {
+    public RunCommands {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(action, "action");
+      commands = commands.stream().map(java.util.List::copyOf).toList();
+      Objects.requireNonNull(notRunBecause, "notRunBecause");
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder b = new StringBuilder(run ? "run     " : "planned ").append(id).append(": ").append(action);
+      if (!run) {
+        b.append(" (not run: ").append(notRunBecause).append(')');
+      }
+      for (java.util.List<String> c : commands) {
+        b.append("\n            $ ").append(Commands.render(c));
+      }
+      return b.toString();
+    }
+  }
 }

@@ -41,6 +41,9 @@ public final class DriftChecker {
     Set<Path> managed = new HashSet<>();
     Set<Path> dirs = new TreeSet<>();
     for (ManifestEntry e : manifest.entries()) {
+      if (!ManifestEntry.HOME_FILE.equals(e.kind()) && !HOME_FILE_COPY.equals(e.kind())) {
+        continue; // root files, directories and settings are not checked for drift yet
+      }
       Path live = home.resolve(e.target());
       managed.add(live);
       if (!live.getParent().equals(home)) {

@@ -94,19 +94,22 @@ public final class Evaluator {
     }
 
     List<ActivationEntry> entries = new ArrayList<>();
+    Map<ActivationEntry, String> contributedBy = new java.util.IdentityHashMap<>();
     TreeSet<String> plugins = new TreeSet<>();
     ConfigSources sources = new RepositorySources(files);
     for (LoadedModule m : modules) {
       Optional<ConfigValue> value = valueAt(config, m.module().namespace());
       ModuleContribution c = contribute(m, value, host, platform, sources, config, problems);
       entries.addAll(c.entries());
+      c.entries().forEach(e -> contributedBy.put(e, m.module().namespace() + " (" + m.provenance() + ")"));
       problems.addAll(c.problems());
       if (definedByUser(merger.traces(), m.module().namespace())
           && !m.pluginId().equals(io.statectl.kernel.modules.SystemModule.PROVENANCE)) {
         plugins.add(m.provenance());
       }
     }
-    checkCollisions(entries, problems);
+    EntryCollisions.check(entries, contributedBy, problems);
+    EntryCollisions.checkProfilePackages(entries, io.statectl.kernel.packages.PackageSet.of(config), problems);
     if (!problems.isEmpty()) {
       return failure(problems);
     }
@@ -195,19 +198,6 @@ public final class Evaluator {
           "plugin " + m.provenance() + " failed while evaluating '" + m.module().namespace() + "': " + e,
           "report this to the plugin's author; `statectl plugin list` shows where it came from"));
       return ModuleContribution.empty();
-    }
-  }
-
-  private static void checkCollisions(List<ActivationEntry> entries, List<ConfigProblem> problems) {
-    Map<String, HomeFile> targets = new HashMap<>();
-    for (ActivationEntry e : entries) {
-      if (e instanceof HomeFile f) {
-        HomeFile prior = targets.putIfAbsent(f.target(), f);
-        if (prior != null) {
-          problems.add(new ConfigProblem(f.definedAt(), "two definitions write ~/" + f.target()
-              + ": here and at " + prior.definedAt(), "remove one of them"));
-        }
-      }
     }
   }
 

@@ -19,6 +19,7 @@ public record ActivationManifest(int version, String profile, String host, List<
   public static final int CURRENT_VERSION = 1;
   public static final String FILE_NAME = "activation.json";
   public static final String HOME_FILES = "home-files";
+  public static final String ROOT_FILES = "root-files";
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(SerializationFeature.INDENT_OUTPUT)

@@ -3,7 +3,11 @@ package io.statectl.kernel.generation;
 import io.statectl.api.activation.ActivationEntry;
 import io.statectl.api.activation.FileContent;
 import io.statectl.api.activation.FileMode;
+import io.statectl.api.activation.HomeDirectory;
 import io.statectl.api.activation.HomeFile;
+import io.statectl.api.activation.ManagedSetting;
+import io.statectl.api.activation.RootFile;
+import io.statectl.api.activation.UserProfile;
 import io.statectl.kernel.config.RepositoryFileSnapshot;
 import io.statectl.kernel.eval.Evaluation;
 import io.statectl.kernel.store.Store;
@@ -64,35 +68,91 @@ public final class GenerationBuilder {
   /** The manifest a generation of this evaluation has; pure, so plans can be made before building. */
   public static ActivationManifest manifest(String profile, Evaluation.Success evaluation) {
     List<ManifestEntry> entries = new ArrayList<>();
-    for (ActivationEntry e : evaluation.entries()) {
-      HomeFile f = (HomeFile) e; // the only entry kind so far; a new kind fails here loudly
-      entries.add(new ManifestEntry(ManifestEntry.HOME_FILE, f.target(),
-          ActivationManifest.HOME_FILES + "/" + f.target(),
-          f.mode() == FileMode.EXECUTABLE ? "executable" : "regular"));
+    for (ActivationEntry e : ProfilePartition.entriesOf(profile, evaluation.entries())) {
+      entries.add(entry(e));
     }
     return new ActivationManifest(ActivationManifest.CURRENT_VERSION, profile, evaluation.host(), entries);
   }
 
-  /** Builds the generation tree and its manifest. */
+  private static ManifestEntry entry(ActivationEntry e) {
+    if (e instanceof HomeFile f) {
+      return new ManifestEntry(ManifestEntry.HOME_FILE, f.target(), ActivationManifest.HOME_FILES + "/" + f.target(),
+          mode(f.mode()));
+    } else if (e instanceof UserProfile u) {
+      return new ManifestEntry(ManifestEntry.HOME_FILE, u.link(), ActivationManifest.HOME_FILES + "/" + u.link(),
+          mode(FileMode.REGULAR));
+    } else if (e instanceof RootFile f) {
+      return new ManifestEntry(ManifestEntry.ROOT_FILE, f.target(), ActivationManifest.ROOT_FILES + "/" + f.target(),
+          mode(f.mode()));
+    } else if (e instanceof HomeDirectory d) {
+      return new ManifestEntry(ManifestEntry.HOME_DIRECTORY, d.target(), "", d.permissions());
+    } else if (e instanceof ManagedSetting s) {
+      return new ManifestEntry(ManifestEntry.SETTING, s.id(), "", s.scope().name().toLowerCase(java.util.Locale.ROOT),
+          s.family(), s.state(), s.apply(), s.revert());
+    }
+    throw new IllegalStateException("unhandled activation entry " + e);
+  }
+
+  private static String mode(FileMode mode) {
+    return mode == FileMode.EXECUTABLE ? "executable" : "regular";
+  }
+
+  /** Builds the generation tree and its manifest; a user profile must have none (see the overload). */
   public BuiltGeneration build(String profile, Evaluation.Success evaluation) {
+    return build(profile, evaluation, u -> {
+      throw new IllegalStateException("the user profile " + u.profileName() + " needs its packages built first");
+    });
+  }
+
+  /**
+   * Builds the generation tree and its manifest.
+   *
+   * @param userProfiles the store path of a user profile's farm of package links ({@link UserProfileFarm})
+   */
+  public BuiltGeneration build(String profile, Evaluation.Success evaluation,
+      java.util.function.Function<UserProfile, StorePath> userProfiles) {
     ActivationManifest manifest = manifest(profile, evaluation);
     String name = "statectl-" + profile + "-" + evaluation.host();
+    List<TreeFile> files = new ArrayList<>();
+    for (ActivationEntry e : ProfilePartition.entriesOf(profile, evaluation.entries())) {
+      if (e instanceof HomeFile f) {
+        files.add(new TreeFile(ActivationManifest.HOME_FILES + "/" + f.target(), f.content(), f.mode()));
+      } else if (e instanceof RootFile f) {
+        files.add(new TreeFile(ActivationManifest.ROOT_FILES + "/" + f.target(), f.content(), f.mode()));
+      } else if (e instanceof UserProfile u) {
+        String farm = store.toFile(userProfiles.apply(u)).toString();
+        files.add(new TreeFile(ActivationManifest.HOME_FILES + "/" + u.link(), new FileContent.SymbolicLink(farm),
+            FileMode.REGULAR));
+      }
+    }
     TreeDigest key = new TreeDigest(name);
-    for (ActivationEntry e : evaluation.entries()) {
-      HomeFile f = (HomeFile) e;
-      key.file(ActivationManifest.HOME_FILES + "/" + f.target(), content(f.content(), evaluation),
-          f.mode() == FileMode.EXECUTABLE);
+    for (TreeFile f : files) {
+      key.file(f.path(), f.bytes(evaluation), f.mode() == FileMode.EXECUTABLE);
     }
     key.file(ActivationManifest.FILE_NAME, manifest.toJson(), false);
     StorePath path = memoised(key.done(), () -> store.addDirectory(name, dir -> {
-      for (ActivationEntry e : evaluation.entries()) {
-        HomeFile f = (HomeFile) e;
-        write(dir.resolve(ActivationManifest.HOME_FILES).resolve(f.target()), content(f.content(), evaluation),
-            f.mode() == FileMode.EXECUTABLE);
+      for (TreeFile f : files) {
+        Path at = dir.resolve(f.path());
+        if (f.content() instanceof FileContent.SymbolicLink l) {
+          Files.createDirectories(at.getParent());
+          Files.createSymbolicLink(at, Path.of(l.target()));
+        } else {
+          write(at, f.bytes(evaluation), f.mode() == FileMode.EXECUTABLE);
+        }
       }
       Files.write(dir.resolve(ActivationManifest.FILE_NAME), manifest.toJson());
     }));
     return new BuiltGeneration(path, manifest);
+  }
+
+  /** One file of a generation's tree. */
+  private record TreeFile(String path, FileContent content, FileMode mode) {
+    byte[] bytes(Evaluation.Success evaluation) {
+      if (content instanceof FileContent.SymbolicLink l) {
+        return ("symlink:" + l.target()).getBytes(StandardCharsets.UTF_8);
+      }
+      return GenerationBuilder.content(content, evaluation);
+    }
   }
 
   private static byte[] content(FileContent content, Evaluation.Success evaluation) {

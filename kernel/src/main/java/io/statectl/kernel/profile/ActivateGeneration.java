@@ -10,4 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *     another statectl changed the profile meanwhile, and the command is refused
  */
 public record ActivateGeneration(@TargetAggregateIdentifier String profile, int number, int expectedPrevious,
-    ActivationReason reason, String home) implements ProfileCommand {}
+    ActivationReason reason, String home, String root) implements ProfileCommand {
+  public ActivateGeneration(String profile, int number, int expectedPrevious, ActivationReason reason, String home) {
+    this(profile, number, expectedPrevious, reason, home, null);
+  }
+}

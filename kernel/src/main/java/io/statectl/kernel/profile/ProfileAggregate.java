@@ -73,7 +73,7 @@ public class ProfileAggregate {
     if (active != c.expectedPrevious()) {
       throw new ConcurrentProfileChangeException(c.profile(), c.expectedPrevious(), active);
     }
-    apply(new GenerationActivated(c.profile(), c.number(), active, storePath, c.reason(), c.home()));
+    apply(new GenerationActivated(c.profile(), c.number(), active, storePath, c.reason(), c.home(), c.root()));
   }
 
   @CommandHandler

@@ -69,7 +69,13 @@ public final class ProfileCommands implements AutoCloseable {
   }
 
   public void activate(String profile, int number, int expectedPrevious, ActivationReason reason, String home) {
-    send(profile, new ActivateGeneration(profile, number, expectedPrevious, reason, home));
+    activate(profile, number, expectedPrevious, reason, home, null);
+  }
+
+  /** As above, recording the root its root files went under ({@code null}: it has none). */
+  public void activate(String profile, int number, int expectedPrevious, ActivationReason reason, String home,
+      String root) {
+    send(profile, new ActivateGeneration(profile, number, expectedPrevious, reason, home, root));
   }
 
   public void recordBackup(String profile, String livePath, String storePath, String mode) {

@@ -3,8 +3,15 @@ package io.statectl.projections.generations;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Which generation of a profile is active, since when, and into which home. */
-public record ActiveGeneration(String profile, int number, Instant since, String home) {
+/**
+ * Which generation of a profile is active, since when, into which home, and under which root
+ * ({@code null} when it has no root files).
+ */
+public record ActiveGeneration(String profile, int number, Instant since, String home, String root) {
+  public ActiveGeneration(String profile, int number, Instant since, String home) {
+    this(profile, number, since, home, null);
+  }
+
   public ActiveGeneration {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(since, "since");

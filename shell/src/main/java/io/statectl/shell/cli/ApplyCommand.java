@@ -26,6 +26,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--home", paramLabel = "DIR", description = "The home directory to activate into (default: $HOME).")
   Path home;
 
+  @Option(names = "--root", paramLabel = "DIR", description = "The root that root files (e.g. launchd daemons) go under "
+      + "(default: /). Managed settings run only when it is /; otherwise they are planned and printed.")
+  Path root;
+
   @Option(names = "--dry-run", description = "Print the plan and change nothing.")
   boolean dryRun;
 
@@ -43,7 +47,8 @@ final class ApplyCommand implements Callable<Integer> {
       return Run.request(new Request.Repair(state.state(), java.util.Optional.ofNullable(home)), waitOptions.waitTimeout());
     }
     return Run.request(new Request.Apply(state.state(), ConfigLocation.config(config), host(), platform.platform(), home(),
-        dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE),
+        dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE,
+        java.util.Optional.ofNullable(root)),
         waitOptions.waitTimeout());
   }
 

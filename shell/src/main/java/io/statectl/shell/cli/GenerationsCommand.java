@@ -18,9 +18,11 @@ final class GenerationsCommand implements Callable<Integer> {
       description = "Show the list as it was at a point of history: an event sequence (42), gen:N, or an ISO-8601 time.")
   String asOf;
 
+  @picocli.CommandLine.Mixin ProfileOption profile;
+
   @Override
   public Integer call() {
     return Run.request(new Request.Generations(state.state(), json ? Request.Format.JSON : Request.Format.TEXT,
-        java.util.Optional.ofNullable(asOf).map(a -> Durations.point(a, "--as-of"))));
+        java.util.Optional.ofNullable(asOf).map(a -> Durations.point(a, "--as-of")), profile.profile));
   }
 }

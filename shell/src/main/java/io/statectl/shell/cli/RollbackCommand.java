@@ -21,9 +21,15 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--backup", description = "Save files statectl does not own into the store instead of refusing.")
   boolean backup;
 
+  @Mixin ProfileOption profile;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "Where root files go (default: where the active generation put them, else /).")
+  Path root;
+
   @Override
   public Integer call() {
     return Run.request(new Request.Activate(state.state(), Optional.empty(), Optional.ofNullable(home),
-        backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE), waitOptions.waitTimeout());
+        backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE, profile.profile, Optional.ofNullable(root)),
+        waitOptions.waitTimeout());
   }
 }

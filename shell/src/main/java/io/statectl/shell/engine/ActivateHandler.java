@@ -16,7 +16,6 @@ import java.util.Optional;
  * generation already in the store. Nothing is evaluated or built.
  */
 final class ActivateHandler {
-  private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
   private final Caller caller;
@@ -30,6 +29,7 @@ final class ActivateHandler {
   }
 
   int activate(Request.Activate r) {
+    final String PROFILE = Profiles.checked(r.profile());
     if (!r.state().exists()) {
       throw new GenerationUnknownException(PROFILE, r.number().orElse(0), 0);
     }
@@ -52,7 +52,7 @@ final class ActivateHandler {
       } else {
         target = all.stream().filter(g -> g.number() < current).reduce((a, b) -> b)
             .orElseThrow(() -> new UsageException("nothing to roll back to: generation " + current
-                + " is the oldest of profile '" + PROFILE + "'", "`statectl generations` lists them"));
+                + " is the oldest of profile '" + PROFILE + "'", "`statectl generations --profile " + PROFILE + "` lists them"));
       }
       if (target.number() == current) {
         out.result("generation " + current + " is already active");
@@ -61,6 +61,9 @@ final class ActivateHandler {
       Path home = r.home().map(h -> h.toAbsolutePath().normalize())
           .or(() -> active.map(a -> Path.of(a.home())))
           .orElseThrow(() -> new UsageException("no home recorded for profile '" + PROFILE + "'", "pass --home"));
+      Path root = r.root().map(x -> x.toAbsolutePath().normalize())
+          .or(() -> active.flatMap(a -> Optional.ofNullable(a.root())).map(Path::of))
+          .orElse(Targets.LIVE_ROOT);
       ActivationManifest manifest = Manifests.read(target.storePath()).orElseThrow(() -> new UsageException(
           "generation " + target.number() + " is no longer in the store (" + target.storePath() + ")",
           "apply its configuration again, or switch to another generation"));
@@ -68,8 +71,10 @@ final class ActivateHandler {
           .flatMap(g -> Manifests.read(g.storePath()));
       caller.cancellation().checkpoint("activate", out);
       ActivationPlan done = timer.time("activate", () -> new GenerationActivation(session, out).activate(PROFILE,
-          target.number(), Path.of(target.storePath()), previous, manifest, home, r.backups(), reason, current));
-      out.result((reason == ActivationReason.ROLLBACK ? "rolled back" : "switched") + " from generation " + current
+          target.number(), Path.of(target.storePath()), previous, manifest, Targets.of(home, root), r.backups(), reason,
+          current));
+      out.result((PROFILE.equals(Profiles.SYSTEM) ? "" : PROFILE + ": ")
+          + (reason == ActivationReason.ROLLBACK ? "rolled back" : "switched") + " from generation " + current
           + " to " + target.number() + " (" + GenerationActivation.summary(done) + ")");
       return 0;
     }

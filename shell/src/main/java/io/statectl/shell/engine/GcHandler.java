@@ -74,6 +74,19 @@ final class GcHandler {
       for (GenerationRecord g : p.deletedGenerations(PROFILE)) {
         parse(store, g.snapshotPath()).ifPresent(roots::add);
       }
+      for (String other : p.profiles()) {
+        // Only the system profile's generations can be deleted by gc so far; every other
+        // profile's generations (home-<user>) stay roots.
+        if (!other.equals(PROFILE)) {
+          for (GenerationRecord g : p.generations(other)) {
+            parse(store, g.storePath()).ifPresent(roots::add);
+            parse(store, g.snapshotPath()).ifPresent(roots::add);
+          }
+          for (GenerationRecord g : p.deletedGenerations(other)) {
+            parse(store, g.snapshotPath()).ifPresent(roots::add);
+          }
+        }
+      }
       for (BackupRecord b : p.backups()) {
         parse(store, b.storePath()).ifPresent(roots::add);
       }

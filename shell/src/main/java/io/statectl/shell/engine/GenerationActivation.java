@@ -4,6 +4,7 @@ import io.statectl.events.ActivationReason;
 import io.statectl.kernel.activation.ActivationConflictException;
 import io.statectl.kernel.activation.ActivationPlan;
 import io.statectl.kernel.activation.ActivationPlanner;
+import io.statectl.kernel.activation.ActivationTargets;
 import io.statectl.kernel.activation.Activator;
 import io.statectl.kernel.activation.BackupPolicy;
 import io.statectl.kernel.activation.PlanStep;
@@ -33,19 +34,33 @@ final class GenerationActivation {
   /** Computes the plan; no change anywhere. */
   static ActivationPlan plan(Path profileLink, int number, Path generation, Optional<ActivationManifest> previous,
       ActivationManifest next, Path home, BackupPolicy policy) {
-    return new ActivationPlanner().plan(home, profileLink, number, generation, previous, next, policy);
+    return plan(profileLink, number, generation, previous, next, ActivationTargets.homeOnly(home), policy);
+  }
+
+  static ActivationPlan plan(Path profileLink, int number, Path generation, Optional<ActivationManifest> previous,
+      ActivationManifest next, ActivationTargets targets, BackupPolicy policy) {
+    return new ActivationPlanner().plan(targets, profileLink, number, generation, previous, next, policy);
   }
 
   /** Executes a conflict-free plan and records it. Returns the number of steps carried out. */
   ActivationPlan activate(String profile, int number, Path generation, Optional<ActivationManifest> previous,
       ActivationManifest next, Path home, BackupPolicy policy, ActivationReason reason, int expectedPrevious) {
+    return activate(profile, number, generation, previous, next, ActivationTargets.homeOnly(home), policy, reason,
+        expectedPrevious);
+  }
+
+  ActivationPlan activate(String profile, int number, Path generation, Optional<ActivationManifest> previous,
+      ActivationManifest next, ActivationTargets targets, BackupPolicy policy, ActivationReason reason,
+      int expectedPrevious) {
     Path link = session.directory().profileLink(profile);
-    ActivationPlan plan = plan(link, number, generation, previous, next, home, policy);
+    ActivationPlan plan = plan(link, number, generation, previous, next, targets, policy);
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
-    execute(profile, plan, home);
-    session.commands().activate(profile, number, expectedPrevious, reason, home.toString());
+    execute(profile, plan, targets);
+    boolean hasRootFiles = next.entries().stream().anyMatch(e -> e.underRoot());
+    session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
+        hasRootFiles ? targets.root().toString() : null);
     plan.notes().forEach(n -> out.message("note: " + n));
     return plan;
   }
@@ -55,8 +70,12 @@ final class GenerationActivation {
    * each such backup; records nothing else.
    */
   void execute(String profile, ActivationPlan plan, Path home) {
+    execute(profile, plan, ActivationTargets.homeOnly(home));
+  }
+
+  void execute(String profile, ActivationPlan plan, ActivationTargets targets) {
     List<String[]> backups = new ArrayList<>();
-    new Activator().execute(plan, home, live -> {
+    new Activator().execute(plan, targets, live -> {
       String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(live));
       StorePath saved = Files.isSymbolicLink(live)
           ? session.store().addTree(live, backupName(live))
@@ -78,6 +97,9 @@ final class GenerationActivation {
   static String summary(ActivationPlan plan) {
     long links = plan.steps().stream().filter(s -> s instanceof PlanStep.CreateLink || s instanceof PlanStep.BackUpAndLink).count();
     long removed = plan.steps().stream().filter(s -> s instanceof PlanStep.RemoveLink).count();
-    return links + " link(s) made, " + removed + " removed";
+    long ran = plan.steps().stream().filter(s -> s instanceof PlanStep.RunCommands c && c.run()).count();
+    long planned = plan.steps().stream().filter(s -> s instanceof PlanStep.RunCommands c && !c.run()).count();
+    return links + " link(s) made, " + removed + " removed" + (ran > 0 ? ", " + ran + " setting(s) applied" : "")
+        + (planned > 0 ? ", " + planned + " setting step(s) planned but not run here" : "");
   }
 }

@@ -99,7 +99,7 @@ final class PackageBuilds {
    *
    * @throws io.statectl.kernel.realise.BuildFailedException if a build fails
    */
-  void buildAll(Evaluation.Success success, Path config) {
+  Map<String, StorePath> buildAll(Evaluation.Success success, Path config) {
     Map<String, StorePath> drvs = instantiate(success, config, List.of());
     RealiseResult result;
     try {
@@ -112,6 +112,9 @@ final class PackageBuilds {
     if (!result.failures().isEmpty()) {
       throw new io.statectl.kernel.realise.BuildFailedException(result.failures());
     }
+    Map<String, StorePath> outputs = new LinkedHashMap<>();
+    drvs.forEach((name, drv) -> outputs.put(name, instantiator.get(drv).out()));
+    return outputs;
   }
 
   /** Realises {@code drvs}, showing progress and recording build events. */

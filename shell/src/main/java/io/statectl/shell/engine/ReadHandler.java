@@ -37,6 +37,8 @@ final class ReadHandler {
   }
 
   int generations(Request.Generations r) {
+    final String PROFILE = Profiles.checked(r.profile());
+    List<String> others = List.of();
     List<GenerationRecord> all = List.of();
     Optional<ActiveGeneration> active = Optional.empty();
     if (r.state().exists()) {
@@ -46,6 +48,7 @@ final class ReadHandler {
             : s.projections();
         all = p.generations(PROFILE);
         active = p.active(PROFILE);
+        others = p.profiles().stream().filter(x -> !x.equals(PROFILE)).toList();
       }
     } else if (r.asOf().isPresent()) {
       throw new UsageException("there is no history at " + r.state().root(), "run `statectl apply` first");
@@ -63,12 +66,14 @@ final class ReadHandler {
     }
     if (all.isEmpty()) {
       out.result("no generations yet; run `statectl apply`");
+      others.forEach(o -> out.message("note: profile " + o + " has its own generations: statectl generations --profile " + o));
       return 0;
     }
     for (GenerationRecord g : all) {
       out.result(String.format("%s %4d  %s  %-12s %s", g.number() == current ? "*" : " ", g.number(),
           TIME.format(g.createdAt()), g.host(), g.storePath()));
     }
+    others.forEach(o -> out.message("note: profile " + o + " has its own generations: statectl generations --profile " + o));
     return 0;
   }
 

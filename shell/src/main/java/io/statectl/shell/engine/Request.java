@@ -22,7 +22,12 @@ public sealed interface Request {
   enum Mode { CHANGE, DRY_RUN }
 
   record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
-      BackupPolicy backups) implements Request {
+      BackupPolicy backups, Optional<Path> root) implements Request {
+    public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
+        BackupPolicy backups) {
+      this(state, config, host, platform, home, mode, backups, Optional.empty());
+    }
+
     public Apply {
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(config, "config");
@@ -56,13 +61,22 @@ public sealed interface Request {
   record PluginVerify(StateDirectory state, Path config) implements Request {}
 
   /** Activate an existing generation: {@code number} empty means "the one before the active one". */
-  record Activate(StateDirectory state, Optional<Integer> number, Optional<Path> home, BackupPolicy backups)
-      implements Request {}
+  record Activate(StateDirectory state, Optional<Integer> number, Optional<Path> home, BackupPolicy backups,
+      String profile, Optional<Path> root) implements Request {
+    public Activate(StateDirectory state, Optional<Integer> number, Optional<Path> home, BackupPolicy backups) {
+      this(state, number, home, backups, Profiles.SYSTEM, Optional.empty());
+    }
+  }
 
   /** The generation list; {@code asOf} present shows it as it was at that point of history. */
-  record Generations(StateDirectory state, Format format, Optional<HistoryPoint> asOf) implements Request {
+  record Generations(StateDirectory state, Format format, Optional<HistoryPoint> asOf, String profile)
+      implements Request {
     public Generations(StateDirectory state, Format format) {
-      this(state, format, Optional.empty());
+      this(state, format, Optional.empty(), Profiles.SYSTEM);
+    }
+
+    public Generations(StateDirectory state, Format format, Optional<HistoryPoint> asOf) {
+      this(state, format, asOf, Profiles.SYSTEM);
     }
   }
 
