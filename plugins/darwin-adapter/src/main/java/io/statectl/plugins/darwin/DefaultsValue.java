@@ -75,8 +75,8 @@ record DefaultsValue(List<String> arguments) {
         args.add(s.value());
       } else {
         ok = false;
-        problems.add(new ConfigProblem(item.location(), option + ": defaults write -array takes strings only, got a "
-            + item.typeName(), "write the element as a string, e.g. \"" + scalarText(item) + "\", if the application "
+        problems.add(new ConfigProblem(item.location(), option + ": defaults write -array takes strings only, got "
+            + article(item.typeName()), "write the element as a string, e.g. \"" + scalarText(item) + "\", if the application "
             + "reads strings; other arrays need a plist file the application imports"));
       }
     }
@@ -94,7 +94,7 @@ record DefaultsValue(List<String> arguments) {
       } else {
         ok = false;
         String what = item instanceof ConfigTable || item instanceof ConfigList ? "nested " + item.typeName() + "s are"
-            : "a " + item.typeName() + " is";
+            : article(item.typeName()) + " is";
         problems.add(new ConfigProblem(item.location(), option + "." + e.getKey() + ": defaults write -dict takes a flat "
             + "table of strings; " + what + " not supported",
             item instanceof ConfigTable || item instanceof ConfigList ? "flatten the table, or set that key in its own domain"
@@ -113,6 +113,10 @@ record DefaultsValue(List<String> arguments) {
       return Double.toString(f.value());
     }
     return "…";
+  }
+
+  private static String article(String typeName) {
+    return ("aeiou".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
   }
 
   private static String quote(String arg) {

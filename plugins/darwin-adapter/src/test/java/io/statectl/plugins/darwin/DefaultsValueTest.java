@@ -56,7 +56,7 @@ class DefaultsValueTest {
     assertTrue(DefaultsValue.of("darwin.defaults.d.k", list(str("a"), bad), problems).isEmpty());
     assertEquals(1, problems.size());
     assertEquals(bad.location(), problems.get(0).location());
-    assertTrue(problems.get(0).message().contains("-array takes strings only, got a int"), problems.get(0).message());
+    assertTrue(problems.get(0).message().contains("-array takes strings only, got an int"), problems.get(0).message());
     assertTrue(problems.get(0).hint().contains("\"2\""), problems.get(0).hint());
   }
 
