@@ -25,10 +25,14 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--exit-code", description = "Exit with STC-E024's code when there is drift.")
   boolean exitCode;
 
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "The profile to check (default: system, or the only profile when there is one).")
+  String profile;
+
   @Override
   public Integer call() {
     return Run.request(new Request.Status(state.state(), Optional.ofNullable(home),
         json ? Request.Format.JSON : Request.Format.TEXT,
-        exitCode ? Request.DriftExit.NON_ZERO_ON_DRIFT : Request.DriftExit.ZERO));
+        exitCode ? Request.DriftExit.NON_ZERO_ON_DRIFT : Request.DriftExit.ZERO, Optional.ofNullable(profile)));
   }
 }

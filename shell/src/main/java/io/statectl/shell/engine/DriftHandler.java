@@ -31,7 +31,8 @@ import java.util.Optional;
  * event when it is new) and {@code statectl apply --repair} (fix it, recorded too).
  */
 final class DriftHandler {
-  private static final String PROFILE = Profiles.SYSTEM;
+  /** The profile this call examines (status and repair handle one profile per call). */
+  private String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
   private final Caller caller;
@@ -48,7 +49,7 @@ final class DriftHandler {
   /** What status compares: the active generation, its manifest and the home. */
   private record Subject(int number, Path generation, ActivationManifest manifest, Path home) {}
 
-  private static Subject subject(StateSession s, Optional<Path> homeOption) {
+  private Subject subject(StateSession s, Optional<Path> homeOption) {
     ProjectionStore p = s.projections();
     ActiveGeneration active = p.active(PROFILE).orElseThrow(() -> new UsageException(
         "no generation is active in " + s.directory().root(), "run `statectl apply` first"));
@@ -60,7 +61,7 @@ final class DriftHandler {
     return new Subject(g.number(), Path.of(g.storePath()), manifest, home);
   }
 
-  private static List<DriftItem> check(StateSession s, Subject subject) {
+  private List<DriftItem> check(StateSession s, Subject subject) {
     return new DriftChecker().check(subject.home(), s.directory().profileLink(PROFILE), subject.generation(),
         subject.manifest());
   }
@@ -72,6 +73,13 @@ final class DriftHandler {
     Subject subject;
     List<DriftItem> items;
     try (StateSession s = new StateSession(r.state(), timer)) {
+      ProjectionStore p = s.projections();
+      if (r.profile().isPresent()) {
+        PROFILE = Profiles.checked(r.profile().get());
+      } else if (p.active(Profiles.SYSTEM).isEmpty()) {
+        // Without --profile: the system profile, or the only profile there is (a home-only setup).
+        PROFILE = p.profiles().stream().filter(x -> p.active(x).isPresent()).findFirst().orElse(Profiles.SYSTEM);
+      }
       subject = subject(s, r.home());
       items = timer.time("drift check", () -> check(s, subject));
       if (!items.isEmpty() && !alreadyRecorded(s, subject, items)) {
@@ -103,7 +111,7 @@ final class DriftHandler {
   }
 
   /** Whether the last drift recorded is exactly this one (so recording it again would only add noise). */
-  private static boolean alreadyRecorded(StateSession s, Subject subject, List<DriftItem> items) {
+  private boolean alreadyRecorded(StateSession s, Subject subject, List<DriftItem> items) {
     Optional<DriftRecord> last = s.projections().drift(PROFILE);
     return last.map(d -> d.state().equals("detected") && d.generation() == subject.number()
         && d.home().equals(subject.home().toString()) && d.items().equals(items)).orElse(false);

@@ -132,7 +132,12 @@ public sealed interface Request {
       Format format) implements Request {}
 
   /** {@code statectl status}: drift of the live home from the active generation. */
-  record Status(StateDirectory state, Optional<Path> home, Format format, DriftExit exit) implements Request {}
+  record Status(StateDirectory state, Optional<Path> home, Format format, DriftExit exit, Optional<String> profile)
+      implements Request {
+    public Status(StateDirectory state, Optional<Path> home, Format format, DriftExit exit) {
+      this(state, home, format, exit, Optional.empty());
+    }
+  }
 
   /** Whether {@code status} exits non-zero on drift. */
   enum DriftExit { ZERO, NON_ZERO_ON_DRIFT }
