@@ -237,7 +237,10 @@ class HomeEndToEndTest {
     assertEquals(bin1, listing(home.resolve(".statectl-profile/bin")));
     assertTrue(statectl.run("generations", "--profile", "home-alice").ok().out().contains("*    1"));
     Statectl.Result system = statectl.run("rollback");
-    assertEquals(5, system.exit(), "the system profile has nothing to roll back: " + system);
+    assertEquals(2, system.exit(), system.toString());
+    assertTrue(system.err().contains("nothing to roll back to") && system.err().contains("'system'"),
+        "the system profile is separate and has nothing to roll back: " + system);
+    assertEquals(git1, Files.readString(home.resolve(".config/git/config")));
   }
 
   private static List<String> listing(Path dir) throws IOException {
