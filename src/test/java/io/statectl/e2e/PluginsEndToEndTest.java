@@ -81,7 +81,7 @@ class PluginsEndToEndTest {
         + "\n[programs.hello]\nenable = true\n");
     Statectl.Result notLoaded = other.run("check", "--config", unpinned.toString(), "--host", "laptop");
     assertEquals(3, notLoaded.exit(), notLoaded.toString());
-    assertTrue(notLoaded.err().contains("unknown option 'programs'"), notLoaded.err());
+    assertTrue(notLoaded.err().contains("unknown option 'programs.hello'"), notLoaded.err());
     assertTrue(notLoaded.err().contains("not pinned"), notLoaded.err());
   }
 

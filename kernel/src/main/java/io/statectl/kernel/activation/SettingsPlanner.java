@@ -41,8 +41,13 @@ final class SettingsPlanner {
         .map(c -> c.stream().map(targets::substitute).toList()).toList();
     boolean run = targets.runCommands() && Commands.familyOfThisMachine().equals(e.family());
     String why = run ? "" : targets.runCommands() ? "this machine is not " + e.family() : targets.notRunBecause();
-    return new PlanStep.RunCommands(e.target(), action + (e.state().isEmpty() ? "" : " (" + e.state() + ")"), substituted,
+    return new PlanStep.RunCommands(e.target(), action + (e.state().isEmpty() ? "" : " (" + shown(e.state()) + ")"), substituted,
         run, why);
+  }
+
+  /** A digest standing for a whole file is shortened the way git shortens commits. */
+  private static String shown(String state) {
+    return state.matches("[0-9a-f]{40,}") ? "content " + state.substring(0, 12) : state;
   }
 
   private static Map<String, ManifestEntry> settings(List<ManifestEntry> entries) {
