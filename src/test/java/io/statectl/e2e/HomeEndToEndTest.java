@@ -217,6 +217,31 @@ class HomeEndToEndTest {
     assertFalse(Files.exists(tmp.resolve("state")), "a bad configuration leaves no state");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "undeclared package | packages = [\"hello\", \"notes\"] | packages = [\"hello\", \"note\"] | home/alice.toml:4:| did you mean 'notes'?",
+      "bad user name | username = \"alice\" | username = \"Alice Smith\" | home/alice.toml:3:| does not match",
+      "priority for an unlisted package | [home.sessionVariables] | [home.packagePriorities]\\nhelo = 3\\n\\n[home.sessionVariables] | home/alice.toml:| hello",
+      "ssh port out of range | port = 2222 | port = 70000 | home/alice.toml:| 70000",
+      "git key with a space | [programs.git.extraConfig.pull] | [programs.git.extraConfig.pull]\\n\"re base\" = true | home/alice.toml:| re base",
+      "darwin options on a Linux host | [when.darwin.darwin.defaults.\"com.apple.dock\"] | [darwin.defaults.\"com.apple.dock\"] | home/alice.toml:| move it under [when.darwin]",
+  })
+  void badHomeInputs_clearErrorWithLocation_noStateLeft(String name, String from, String to, String at, String phrase)
+      throws Exception {
+    Path alice = config.resolve("home/alice.toml");
+    String text = Files.readString(alice);
+    assertTrue(text.contains(from), "fixture has " + from);
+    Files.writeString(alice, text.replace(from, to.replace("\\n", "\n")));
+    Statectl.Result r = statectl.run("check", "--config", config.toString(), "--host", "desktop");
+    assertEquals(3, r.exit(), r.toString());
+    assertTrue(r.err().contains(at), name + ": " + r.err());
+    assertTrue(r.err().contains(phrase), name + ": " + r.err());
+    Statectl.Result applied = apply("desktop");
+    assertEquals(3, applied.exit(), applied.toString());
+    assertFalse(Files.exists(tmp.resolve("state")), "a bad configuration leaves no state");
+    assertEquals(List.of(), listing(home));
+  }
+
   @Test
   void rollingBackTheHomeProfileRestoresGitconfigAndProfileBinExactly() throws Exception {
     apply("desktop").ok();
