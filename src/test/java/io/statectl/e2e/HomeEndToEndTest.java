@@ -268,6 +268,24 @@ class HomeEndToEndTest {
     assertEquals(git1, Files.readString(home.resolve(".config/git/config")));
   }
 
+  @Test
+  void filesOfTheSystemProfileMoveIntoTheHomeProfileWhenAUserProfileArrives() throws Exception {
+    Path plain = tmp.resolve("plain");
+    Trees.write(plain.resolve("hosts/box.toml"), "[files.\".bashrc\"]\ntext = \"# system era\\n\"\n");
+    statectl.run("apply", "--config", plain.toString(), "--host", "box", "--home", home.toString()).ok();
+    assertTrue(Files.readSymbolicLink(home.resolve(".bashrc")).toString().contains("profiles/system/"));
+
+    Trees.write(plain.resolve("hosts/box.toml"), "[home]\nusername = \"bob\"\n\n"
+        + "[home.file.\".bashrc\"]\ntext = \"# home era\\n\"\n");
+    Statectl.Result r = statectl.run("apply", "--config", plain.toString(), "--host", "box", "--home", home.toString()).ok();
+    assertTrue(r.out().contains("system: generation 2 is active"), r.toString());
+    assertTrue(r.out().contains("home-bob: generation 1 is active"), r.toString());
+    assertTrue(Files.readSymbolicLink(home.resolve(".bashrc")).toString().contains("profiles/home-bob/"));
+    assertEquals("# home era\n", Files.readString(home.resolve(".bashrc")));
+    assertTrue(statectl.run("status", "--profile", "home-bob").ok().out().contains("no drift"),
+        "the home profile's files are all in place");
+  }
+
   private static List<String> listing(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
