@@ -256,6 +256,12 @@ class HomeEndToEndTest {
     assertTrue(Files.readString(home.resolve(".config/git/config")).contains("alice@work.example"));
     assertEquals(List.of("hello"), listing(home.resolve(".statectl-profile/bin")));
 
+    String diff = statectl.run("diff", "1", "2", "--profile", "home-alice").ok().out();
+    assertTrue(diff.contains("+\temail = alice@work.example"), diff);
+    assertTrue(diff.contains("packages: - notes-0.3"), diff);
+    assertTrue(statectl.run("show-generation", "2", "--profile", "home-alice").ok().out()
+        .contains("statectl-home-alice-desktop"));
+
     Statectl.Result back = statectl.run("rollback", "--profile", "home-alice").ok();
     assertTrue(back.out().contains("home-alice: rolled back from generation 2 to 1"), back.toString());
     assertEquals(git1, Files.readString(home.resolve(".config/git/config")));

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * The difference between two generation trees: managed files added, removed, changed (with a
- * unified diff for small text files) or changed in mode. Reads the two trees only. Packages and
- * services have no entry kinds yet, so they never differ.
+ * unified diff for small text files) or changed in mode; links (such as the user profile) by
+ * their target, settings by their state and commands. Reads the two trees only.
  */
 public final class GenerationDiff {
   /** Files larger than this are compared but not diffed line by line. */
@@ -62,13 +62,35 @@ public final class GenerationDiff {
 
   private static Map<String, ManifestEntry> byTarget(ActivationManifest m) {
     Map<String, ManifestEntry> out = new TreeMap<>();
-    m.entries().forEach(e -> out.put(e.target(), e));
+    m.entries().forEach(e -> out.put(label(e), e));
     return out;
   }
 
+  /** How an entry is named in a diff: home files by their path, the other kinds marked. */
+  private static String label(ManifestEntry e) {
+    if (ManifestEntry.ROOT_FILE.equals(e.kind())) {
+      return "<root>/" + e.target();
+    } else if (ManifestEntry.SETTING.equals(e.kind())) {
+      return "setting " + e.target();
+    } else if (ManifestEntry.HOME_DIRECTORY.equals(e.kind())) {
+      return e.target() + "/";
+    }
+    return e.target();
+  }
+
+  /** A file's bytes; a link's target; a setting's state and commands. */
   private static byte[] read(Path generation, ManifestEntry e) {
+    if (e.source().isEmpty()) {
+      String what = ManifestEntry.SETTING.equals(e.kind())
+          ? "state " + e.state() + "\napply " + e.apply() + "\nrevert " + e.revert() + "\n" : "";
+      return what.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path file = generation.resolve(e.source());
     try {
-      return Files.readAllBytes(generation.resolve(e.source()));
+      if (Files.isSymbolicLink(file)) {
+        return ("-> " + Files.readSymbolicLink(file) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      return Files.readAllBytes(file);
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot read " + generation.resolve(e.source()), ex);
     }

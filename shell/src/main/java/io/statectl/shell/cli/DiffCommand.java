@@ -11,6 +11,8 @@ import picocli.CommandLine.Parameters;
     description = "What changed from generation A to B (or to what --config would build): files added, removed "
         + "and changed (with a unified diff for small text files), packages, services, closure size.")
 final class DiffCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin ProfileOption profile;
+
   @Mixin StateOptions state;
 
   @Parameters(index = "0", paramLabel = "A", description = "The older generation.")
@@ -43,6 +45,7 @@ final class DiffCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "give the newer generation B, or --config DIR --host NAME");
     }
-    return Run.request(new Request.Diff(state.state(), from, target, json ? Request.Format.JSON : Request.Format.TEXT));
+    return Run.request(new Request.Diff(state.state(), from, target, json ? Request.Format.JSON : Request.Format.TEXT,
+        profile.profile));
   }
 }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Parameters;
     description = "Show a generation: when and from what it was made, its configuration snapshot, closure, what "
         + "changed since the one before, and the events that made and activated it.")
 final class ShowGenerationCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin ProfileOption profile;
+
   @Mixin StateOptions state;
 
   @Parameters(paramLabel = "N", description = "The generation number.")
@@ -21,6 +23,7 @@ final class ShowGenerationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Run.request(new Request.ShowGeneration(state.state(), number, json ? Request.Format.JSON : Request.Format.TEXT));
+    return Run.request(new Request.ShowGeneration(state.state(), number, json ? Request.Format.JSON : Request.Format.TEXT,
+        profile.profile));
   }
 }

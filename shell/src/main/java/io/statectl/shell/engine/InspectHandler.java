@@ -35,7 +35,8 @@ import java.util.Optional;
 
 /** {@code statectl show-generation N} and {@code statectl diff A B}: read-only, from projections, log and store. */
 final class InspectHandler {
-  private static final String PROFILE = Profiles.SYSTEM;
+  /** The profile this call inspects (one per call). */
+  private String PROFILE = Profiles.SYSTEM;
   private static final String RED = "\u001b[31m";
   private static final String GREEN = "\u001b[32m";
   private static final String CYAN = "\u001b[36m";
@@ -53,7 +54,7 @@ final class InspectHandler {
   /** A generation whether live or deleted, and whether it is deleted. */
   private record Found(GenerationRecord record, boolean deleted) {}
 
-  private static Found find(ProjectionStore p, int number) {
+  private Found find(ProjectionStore p, int number) {
     Optional<GenerationRecord> live = p.generation(PROFILE, number);
     if (live.isPresent()) {
       return new Found(live.get(), false);
@@ -65,6 +66,7 @@ final class InspectHandler {
   }
 
   int show(Request.ShowGeneration r) {
+    PROFILE = Profiles.checked(r.profile());
     if (!r.state().exists()) {
       throw new GenerationUnknownException(PROFILE, r.number(), 0);
     }
@@ -131,7 +133,7 @@ final class InspectHandler {
     }
   }
 
-  private static Optional<GenerationRecord> previous(ProjectionStore p, int number) {
+  private Optional<GenerationRecord> previous(ProjectionStore p, int number) {
     for (int n = number - 1; n >= 1; n--) {
       int k = n;
       Optional<GenerationRecord> g = p.generation(PROFILE, k).or(() -> p.deletedGeneration(PROFILE, k));
@@ -188,10 +190,16 @@ final class InspectHandler {
   }
 
   /** One side of a diff: a label, its generation tree and manifest, host, plugins, closure size. */
+  /** @param packages names of the package outputs in the closure; empty when not known (a configuration) */
   private record Side(String label, Path tree, ActivationManifest manifest, String host, List<String> plugins,
-      long closure) {}
+      long closure, Optional<List<String>> packages) {}
 
   int diff(Request.Diff r, Path pluginDir) {
+    PROFILE = Profiles.checked(r.profile());
+    if (!PROFILE.equals(Profiles.SYSTEM) && r.to() instanceof Request.DiffTarget.Configuration) {
+      throw new UsageException("diff --config compares with the system profile only, for now (a home profile's "
+          + "packages would have to be built)", "compare two generations: statectl diff A B --profile " + PROFILE);
+    }
     if (!r.state().exists()) {
       throw new GenerationUnknownException(PROFILE, r.from(), 0);
     }
@@ -200,12 +208,12 @@ final class InspectHandler {
       ProjectionStore p = s.projections();
       GenerationRecord a = find(p, r.from()).record();
       Side sa = new Side(Integer.toString(a.number()), Path.of(a.storePath()), manifest(a), a.host(), a.plugins(),
-          closureSize(s.store(), a));
+          closureSize(s.store(), a), Optional.of(packages(s.store(), a)));
       Side sb;
       if (r.to() instanceof Request.DiffTarget.Generation g) {
         GenerationRecord b = find(p, g.number()).record();
         sb = new Side(Integer.toString(b.number()), Path.of(b.storePath()), manifest(b), b.host(), b.plugins(),
-            closureSize(s.store(), b));
+            closureSize(s.store(), b), Optional.of(packages(s.store(), b)));
       } else {
         Request.DiffTarget.Configuration c = (Request.DiffTarget.Configuration) r.to();
         scratch = createScratch();
@@ -245,7 +253,7 @@ final class InspectHandler {
           .mapToLong(x -> store.pathInfo(x).map(PathInfo::narSize).orElse(0L)).sum();
       java.nio.file.Files.walk(scratch).forEach(x -> x.toFile().setWritable(true));
       return new Side(c.config() + " (host " + c.host() + ")", store.toFile(built.path()), built.manifest(), ok.host(),
-          ok.plugins(), size);
+          ok.plugins(), size, Optional.empty());
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -268,7 +276,8 @@ final class InspectHandler {
           n.put("config", c.config().toAbsolutePath().normalize().toString());
         }
         n.set("files", json.valueToTree(files));
-        n.putArray("packages");
+        ArrayNode pk = n.putArray("packages");
+        packageChanges(a, b).forEach(pk::add);
         n.putArray("services");
         n.putObject("closure").put("from", sizeA).put("to", sizeB).put("delta", sizeB - sizeA);
         n.put("hostFrom", a.host());
@@ -297,7 +306,10 @@ final class InspectHandler {
           out.result("      " + paint(color && !colour.isEmpty(), colour, d));
         }
       }
-      out.result(paint(color, BOLD, "packages") + ": no changes (no package entries yet)");
+      List<String> pkgs = packageChanges(a, b);
+      out.result(paint(color, BOLD, "packages") + (a.packages().isEmpty() || b.packages().isEmpty()
+          ? ": not compared (the configuration's packages are not built for a diff)"
+          : pkgs.isEmpty() ? ": no changes" : ": " + String.join(", ", pkgs)));
       out.result(paint(color, BOLD, "services") + ": no changes (no service entries yet)");
       long delta = sizeB - sizeA;
       out.result(paint(color, BOLD, "closure") + ": " + sizeA + " → " + sizeB + " bytes (" + (delta >= 0 ? "+" : "")
@@ -310,6 +322,26 @@ final class InspectHandler {
     return Manifests.read(g.storePath()).orElseThrow(() -> new UsageException("generation " + g.number()
         + " is no longer in the store (" + g.storePath() + ")",
         "`statectl replay --to-generation " + g.number() + " --apply` realises it again"));
+  }
+
+  /** Package outputs a generation keeps alive (through its user profile): closure names that are not statectl's own. */
+  private static List<String> packages(Store store, GenerationRecord g) {
+    return store.parseStoreFile(Path.of(g.storePath())).filter(store::isValid)
+        .map(p -> store.closure(p).stream().map(io.statectl.kernel.store.StorePath::name)
+            .filter(n -> !n.startsWith("statectl-") && !n.startsWith("config-") && !n.endsWith(".drv"))
+            .sorted().toList())
+        .orElse(List.of());
+  }
+
+  /** {@code + name} for packages only in b, {@code - name} for those only in a. */
+  private static List<String> packageChanges(Side a, Side b) {
+    if (a.packages().isEmpty() || b.packages().isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    b.packages().get().stream().filter(x -> !a.packages().get().contains(x)).forEach(x -> out.add("+ " + x));
+    a.packages().get().stream().filter(x -> !b.packages().get().contains(x)).forEach(x -> out.add("- " + x));
+    return out;
   }
 
   private static long closureSize(Store store, GenerationRecord g) {

@@ -98,13 +98,21 @@ public sealed interface Request {
   // Issue 4: history, replay, gc, drift.
 
   /** {@code statectl show-generation N}: what a generation is, holds, changed, and which events made it. */
-  record ShowGeneration(StateDirectory state, int number, Format format) implements Request {}
+  record ShowGeneration(StateDirectory state, int number, Format format, String profile) implements Request {
+    public ShowGeneration(StateDirectory state, int number, Format format) {
+      this(state, number, format, Profiles.SYSTEM);
+    }
+  }
 
   /**
    * {@code statectl diff A B}: what changed from generation {@code from} to generation {@code to},
    * or ({@code statectl diff A --config DIR --host H}) to what that configuration would build.
    */
-  record Diff(StateDirectory state, int from, DiffTarget to, Format format) implements Request {}
+  record Diff(StateDirectory state, int from, DiffTarget to, Format format, String profile) implements Request {
+    public Diff(StateDirectory state, int from, DiffTarget to, Format format) {
+      this(state, from, to, format, Profiles.SYSTEM);
+    }
+  }
 
   /** The newer side of a diff. A closed family. */
   sealed interface DiffTarget {
