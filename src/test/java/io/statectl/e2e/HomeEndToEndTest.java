@@ -127,6 +127,11 @@ class HomeEndToEndTest {
 
   @Test
   void theMacbook_plistsParse_defaultsPlanWritesNewKeysAndDeletesRemovedOnes() throws Exception {
+    Statectl.Result noRoot = apply("macbook", "--platform", "aarch64-darwin");
+    assertEquals(2, noRoot.exit(), noRoot.toString());
+    assertTrue(noRoot.err().contains("pass --root DIR"), "a Mac's root files never land in this machine's /: " + noRoot);
+    assertFalse(Files.exists(tmp.resolve("state")));
+
     Statectl.Result r = applyMac().ok();
     assertTrue(r.out().contains("system: generation 1 is active"), r.toString());
     assertTrue(r.out().contains("home-alice: generation 1 is active"), r.toString());
