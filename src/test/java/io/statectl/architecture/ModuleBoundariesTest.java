@@ -28,6 +28,14 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void theRulesSeeEveryBuiltInPlugin() {
+    for (String module : java.util.List.of("io.statectl.plugins.dotfiles.FilesModule",
+        "io.statectl.plugins.home.HomeModule", "io.statectl.plugins.darwin.DarwinModule")) {
+      org.junit.jupiter.api.Assertions.assertTrue(classes.contain(module), module + " is imported");
+    }
+  }
+
+  @Test
   void plugins_seeOnlyThePluginApi() {
     noClasses().that().resideInAPackage("io.statectl.plugins..")
         .should().dependOnClassesThat().resideInAnyPackage("io.statectl.events..", "io.statectl.kernel..",
