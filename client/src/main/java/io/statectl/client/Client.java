@@ -94,9 +94,8 @@ public final class Client {
       return inProcess(argv);
     }
     String build = BuildId.of(app);
-    RunRequest request = new RunRequest(build, argv, cwd.toString(), home.toString(), passedEnv(),
-        ProcessHandle.current().pid(), System.console() != null ? RunRequest.Terminal.INTERACTIVE
-            : RunRequest.Terminal.NOT_INTERACTIVE, streams(), columns());
+    RunRequest request = new RunRequest(build, argv, cwd.toString(), home.toString(), passedEnv(), pid(),
+        terminal(), streams(), columns());
     for (int attempt = 1; ; attempt++) {
       SocketChannel ch;
       long t0 = System.nanoTime();
@@ -133,22 +132,22 @@ public final class Client {
   }
 
   private Outcome exchange(SocketChannel ch, RunRequest request) {
+    Outcome o = talk(ch, request);
+    if (o.kind != Outcome.Kind.EXITED) {
+      ServerLauncher.closeQuietly(ch);
+    }
+    // else the process exits now, which closes the socket: closing it first would cost a JDK 25
+    // client the initialisation of its whole network stack (~15 ms interpreted).
+    return o;
+  }
+
+  private Outcome talk(SocketChannel ch, RunRequest request) {
     AtomicInteger interrupts = new AtomicInteger();
     boolean accepted = false;
-    try (ch) {
+    try {
       Frames.writeMagic(ch);
       Frames.write(ch, new Frame(FrameType.RUN, request.encode()));
-      Signals.onInterrupt(() -> {
-        if (interrupts.incrementAndGet() > 1) {
-          writeQuietly(stderr, "\nstatectl: interrupted again; leaving (the server finishes or undoes the current step)\n");
-          Runtime.getRuntime().halt(EXIT_INTERRUPTED);
-        }
-        try {
-          Frames.write(ch, Frame.empty(FrameType.CANCEL));
-        } catch (IOException e) {
-          // the server is gone; the reading side reports it
-        }
-      });
+      Signals.onInterrupt(new Canceller(ch, interrupts));
       while (true) {
         Optional<Frame> next = Frames.read(ch);
         if (next.isEmpty()) {
@@ -180,6 +179,34 @@ public final class Client {
     }
   }
 
+  /**
+   * Ctrl-C during a command: the first asks the server to cancel, a second leaves at once. A class
+   * rather than a lambda, as everything on the client's path: each lambda or string concatenation
+   * bootstrapped costs its short, interpreted JVM milliseconds (see the client's pom).
+   */
+  private final class Canceller implements Runnable {
+    private final SocketChannel ch;
+    private final AtomicInteger interrupts;
+
+    Canceller(SocketChannel ch, AtomicInteger interrupts) {
+      this.ch = ch;
+      this.interrupts = interrupts;
+    }
+
+    @Override
+    public void run() {
+      if (interrupts.incrementAndGet() > 1) {
+        writeQuietly(stderr, "\nstatectl: interrupted again; leaving (the server finishes or undoes the current step)\n");
+        Runtime.getRuntime().halt(EXIT_INTERRUPTED);
+      }
+      try {
+        Frames.write(ch, Frame.empty(FrameType.CANCEL));
+      } catch (IOException e) {
+        // the server is gone; the reading side reports it
+      }
+    }
+  }
+
   private String status(ServerLauncher servers, ServerFiles files) {
     Optional<SocketChannel> live = servers.connect();
     if (live.isEmpty()) {
@@ -204,7 +231,12 @@ public final class Client {
       pb.command().addAll(argv);
       pb.environment().put("STATECTL_NO_SERVER", "1");
       Process p = pb.inheritIO().start();
-      Signals.onInterrupt(() -> { }); // the child gets the terminal's Ctrl-C itself
+      Signals.onInterrupt(new Runnable() {
+        @Override
+        public void run() {
+          // the child gets the terminal's Ctrl-C itself
+        }
+      });
       return p.waitFor();
     } catch (IOException e) {
       return fail("statectl: cannot start " + launcher + ": " + e.getMessage());
@@ -216,12 +248,38 @@ public final class Client {
 
   private Map<String, String> passedEnv() {
     Map<String, String> passed = new TreeMap<>();
-    env.forEach((k, v) -> {
-      if (ENV_NAMES.contains(k) || ENV_PREFIXES.stream().anyMatch(k::startsWith)) {
-        passed.put(k, v);
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      String k = e.getKey();
+      boolean wanted = ENV_NAMES.contains(k);
+      for (int i = 0; !wanted && i < ENV_PREFIXES.size(); i++) {
+        wanted = k.startsWith(ENV_PREFIXES.get(i));
       }
-    });
+      if (wanted) {
+        passed.put(k, e.getValue());
+      }
+    }
     return passed;
+  }
+
+  /** The pid the launcher exec'd into ({@code -Dstatectl.pid=$$}), which saves loading ProcessHandle. */
+  private static long pid() {
+    String p = System.getProperty("statectl.pid", "");
+    try {
+      return p.isEmpty() ? ProcessHandle.current().pid() : Long.parseLong(p);
+    } catch (NumberFormatException e) {
+      return ProcessHandle.current().pid();
+    }
+  }
+
+  /**
+   * Interactive as {@code System.console() != null} is on JDK 17 — stdin and stdout are both
+   * terminals — from the launcher's tests ({@code -Dstatectl.ttys=in,out,…}): on JDK 22+
+   * {@code System.console()} answers differently, and the client may run on a newer JDK.
+   */
+  private static RunRequest.Terminal terminal() {
+    String ttys = System.getProperty("statectl.ttys");
+    boolean console = ttys == null ? System.console() != null : ttys.contains("in") && ttys.contains("out");
+    return console ? RunRequest.Terminal.INTERACTIVE : RunRequest.Terminal.NOT_INTERACTIVE;
   }
 
   /** Which of stdout and stderr are terminals: the launcher tests them ({@code -Dstatectl.ttys=}, "out,err"). */

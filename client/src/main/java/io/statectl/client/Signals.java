@@ -1,6 +1,7 @@
 package io.statectl.client;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM handling for the client: while a command runs they become a cancel
@@ -14,6 +15,19 @@ final class Signals {
 
   private Signals() {}
 
+  /** A class, not a lambda: a lambda costs the client's short, interpreted JVM its bootstrap. */
+  private static final class Forwarder implements SignalHandler {
+    @Override
+    public void handle(Signal s) {
+      Runnable h = handler;
+      if (h != null) {
+        h.run();
+      } else {
+        Runtime.getRuntime().halt(128 + s.getNumber());
+      }
+    }
+  }
+
   /** Routes SIGINT and SIGTERM to {@code action} from now on; {@code null} restores exiting on them. */
   static synchronized void onInterrupt(Runnable action) {
     handler = action;
@@ -21,14 +35,7 @@ final class Signals {
       installed = true;
       for (String name : new String[] {"INT", "TERM"}) {
         try {
-          Signal.handle(new Signal(name), s -> {
-            Runnable h = handler;
-            if (h != null) {
-              h.run();
-            } else {
-              Runtime.getRuntime().halt(128 + s.getNumber());
-            }
-          });
+          Signal.handle(new Signal(name), new Forwarder());
         } catch (IllegalArgumentException e) {
           // the signal is ignored by our parent (a background job) or reserved: nothing to forward
         }

@@ -1,7 +1,10 @@
 package io.statectl.client;
 
 import java.io.IOException;
-import java.nio.channels.Pipe;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,10 +12,12 @@ import java.util.Map;
 
 /**
  * The client's class-data-sharing training run ({@code Client --cds-training}, run once by the
- * launcher with {@code -XX:ArchiveClassesAtExit}): walks the code paths of a command — argument
- * and environment handling, the build id, the frame codec, a Unix-domain connection attempt, a
- * child process, the signal handler — so that the archive holds the classes a real run loads.
- * Touches nothing but a temporary directory.
+ * launcher with {@code -XX:ArchiveClassesAtExit}, or {@code -XX:AOTCacheOutput} on JDK 25+): runs
+ * one real command — argument and environment handling, the build id, a Unix-domain connection,
+ * the frame codec, the signal handler — against a stand-in server on a thread of its own, so that
+ * the archive holds the classes a real run loads, and little else (an AOT cache loads all its
+ * classes at start-up). Touches nothing but a temporary directory; prints what the stand-in
+ * sends, which the launcher discards.
  */
 final class Training {
   private Training() {}
@@ -21,29 +26,7 @@ final class Training {
     try {
       Path tmp = Files.createTempDirectory("statectl-cds");
       try {
-        ServerFiles files = new ServerFiles(StateDirs.resolve(List.of("generations", "--state-dir", tmp.toString()),
-            Map.of(), tmp, tmp));
-        BuildId.of(tmp);
-        RunRequest request = new RunRequest("training", List.of("generations"), tmp.toString(), tmp.toString(),
-            Map.of("STATECTL_X", "1"), ProcessHandle.current().pid(), RunRequest.Terminal.NOT_INTERACTIVE,
-            RunRequest.Streams.NEITHER, 0);
-        Pipe pipe = Pipe.open();
-        Frames.writeMagic(pipe.sink());
-        Frames.write(pipe.sink(), new Frame(FrameType.RUN, request.encode()));
-        Frames.write(pipe.sink(), Frame.exit(0));
-        Frames.readMagic(pipe.source());
-        RunRequest.decode(Frames.read(pipe.source()).orElseThrow().payload());
-        Frames.read(pipe.source()).orElseThrow().exitCode();
-        Files.writeString(files.socket().getParent().getParent().resolve("x"), "");
-        ServerLauncher launcher = new ServerLauncher(files, Path.of("/bin/true"));
-        launcher.connect();
-        launcher.pid();
-        Files.createDirectories(files.runtimeDir());
-        Files.writeString(files.socket(), "");
-        launcher.connect(); // a file that is no socket: the failure path
-        new ProcessBuilder("/bin/true").start().waitFor();
-        Signals.onInterrupt(() -> { });
-        Signals.onInterrupt(null);
+        train(tmp);
       } finally {
         try (var s = Files.walk(tmp)) {
           s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -51,6 +34,48 @@ final class Training {
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
       // a training run that fails only makes a smaller archive
+    }
+  }
+
+  private static void train(Path tmp) throws IOException, InterruptedException {
+    Path state = tmp.resolve("state");
+    ServerFiles files = new ServerFiles(state);
+    Files.createDirectories(files.runtimeDir());
+    Files.createDirectories(tmp.resolve("lib"));
+    Files.writeString(tmp.resolve("lib/statectl-client.jar"), "");
+    try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      listener.bind(UnixDomainSocketAddress.of(files.socket()));
+      Thread server = new Thread(new StandIn(listener), "statectl-cds-training-server");
+      server.setDaemon(true);
+      server.start();
+      Client client = new Client(tmp, Path.of("/bin/true"), Map.of("STATECTL_STATE_DIR", state.toString(),
+          "HOME", tmp.toString(), "LANG", "C.UTF-8"), tmp, tmp);
+      client.run(List.of("generations", "--state-dir", state.toString()));
+      server.join(5_000);
+    }
+  }
+
+  /** Answers one RUN as a server does: accepted, a line of output, exit code 0. */
+  private static final class StandIn implements Runnable {
+    private final ServerSocketChannel listener;
+
+    StandIn(ServerSocketChannel listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void run() {
+      try (SocketChannel ch = listener.accept()) {
+        if (Frames.readMagic(ch)) {
+          RunRequest.decode(Frames.read(ch).orElseThrow().payload());
+          Frames.write(ch, Frame.empty(FrameType.ACCEPTED));
+          Frames.write(ch, Frame.text(FrameType.STDOUT, "training\n"));
+          Frames.write(ch, Frame.text(FrameType.STDERR, ""));
+          Frames.write(ch, Frame.exit(0));
+        }
+      } catch (IOException | RuntimeException e) {
+        // the client reports what it got
+      }
     }
   }
 }

@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +37,9 @@ public final class ActivationPlanner {
     List<Conflict> conflicts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Set<String> wanted = new HashSet<>();
+    // Entries share parent directories: each is checked once per plan (1,000 files in 20
+    // directories: 40 checks instead of 4,000 system calls).
+    Map<Path, Boolean> notADirectory = new HashMap<>();
     for (ManifestEntry e : next.entries()) {
       if (ManifestEntry.HOME_DIRECTORY.equals(e.kind())) {
         directory(targets.home(), e, conflicts).ifPresent(directories::add);
@@ -46,23 +52,26 @@ public final class ActivationPlanner {
       Path base = e.underRoot() ? targets.root() : targets.home();
       Path live = base.resolve(e.target());
       Path linkTarget = linkTarget(profileLink, e);
-      blockingParent(base, e.target()).ifPresent(p ->
+      blockingParent(base, e.target(), notADirectory).ifPresent(p ->
           conflicts.add(new Conflict(p, "is a file, but " + live + " needs it to be a directory")));
-      if (!Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
+      // One lstat, and one readlink for a link, per live file.
+      Optional<BasicFileAttributes> attrs = lstat(live);
+      Optional<Path> pointsTo = attrs.filter(BasicFileAttributes::isSymbolicLink).map(a -> readLink(live));
+      if (attrs.isEmpty()) {
         links.add(new PlanStep.CreateLink(live, linkTarget));
-      } else if (ownedBy(live, profileLink)) {
-        if (!readLink(live).equals(linkTarget)) {
+      } else if (pointsTo.filter(t -> pointsInto(t, profileLink)).isPresent()) {
+        if (!pointsTo.get().equals(linkTarget)) {
           links.add(new PlanStep.CreateLink(live, linkTarget));
         }
-      } else if (targets.releasing().stream().anyMatch(other -> ownedBy(live, other))) {
+      } else if (pointsTo.isPresent() && targets.releasing().stream().anyMatch(other -> pointsInto(pointsTo.get(), other))) {
         links.add(new PlanStep.CreateLink(live, linkTarget));
-      } else if (Files.isDirectory(live, LinkOption.NOFOLLOW_LINKS)) {
+      } else if (attrs.get().isDirectory()) {
         conflicts.add(new Conflict(live, "is a directory that statectl does not manage"));
       } else if (policy == BackupPolicy.BACK_UP) {
         links.add(new PlanStep.BackUpAndLink(live, linkTarget));
       } else {
-        conflicts.add(new Conflict(live, Files.isSymbolicLink(live)
-            ? "is a link to " + readLink(live) + " that statectl did not make"
+        conflicts.add(new Conflict(live, pointsTo.isPresent()
+            ? "is a link to " + pointsTo.get() + " that statectl did not make"
             : "exists and statectl does not own it"));
       }
     }
@@ -129,15 +138,26 @@ public final class ActivationPlanner {
 
   /** A link is statectl's when it points into this profile's stable link. */
   static boolean ownedBy(Path live, Path profileLink) {
-    if (!Files.isSymbolicLink(live)) {
-      return false;
-    }
-    Path target = readLink(live);
-    return target.startsWith(profileLink.resolve(ActivationManifest.HOME_FILES))
-        || target.startsWith(profileLink.resolve(ActivationManifest.ROOT_FILES));
+    return Files.isSymbolicLink(live) && pointsInto(readLink(live), profileLink);
   }
 
-  private static Optional<Path> blockingParent(Path home, String target) {
+  /** Whether a link's target points into this profile's stable link. */
+  private static boolean pointsInto(Path linkTarget, Path profileLink) {
+    return linkTarget.startsWith(profileLink.resolve(ActivationManifest.HOME_FILES))
+        || linkTarget.startsWith(profileLink.resolve(ActivationManifest.ROOT_FILES));
+  }
+
+  /** The file's own attributes (a link's, not its target's); empty when there is none. */
+  private static Optional<BasicFileAttributes> lstat(Path file) {
+    try {
+      return Optional.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      // as Files.exists: a file that is missing, or cannot be examined, counts as absent
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Path> blockingParent(Path home, String target, Map<Path, Boolean> notADirectory) {
     Path p = home;
     Path rel = Path.of(target).getParent();
     if (rel == null) {
@@ -145,7 +165,7 @@ public final class ActivationPlanner {
     }
     for (Path segment : rel) {
       p = p.resolve(segment);
-      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p)) {
+      if (notADirectory.computeIfAbsent(p, d -> Files.exists(d, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(d))) {
         return Optional.of(p);
       }
     }

@@ -15,6 +15,7 @@ import io.statectl.api.module.SourceResolution;
 import io.statectl.kernel.config.ConfigFileSystem;
 import io.statectl.kernel.config.ConfigLoader;
 import io.statectl.kernel.config.LoadedConfiguration;
+import io.statectl.kernel.config.ObservingConfigFileSystem;
 import io.statectl.kernel.config.RecordingConfigFileSystem;
 import io.statectl.kernel.config.RepositoryPaths;
 import java.util.ArrayList;
@@ -59,6 +60,23 @@ public final class Evaluator {
   /** Evaluates for the platform the configuration declares, else the running machine's. */
   public Evaluation evaluate(ConfigFileSystem repository, String host) {
     return evaluate(repository, host, Optional.empty());
+  }
+
+  /**
+   * Evaluates as {@link #evaluate(ConfigFileSystem, String, Optional)}, and remembers a clean
+   * result in {@code memo} with every answer the repository gave (the caller looks it up first).
+   */
+  public Evaluation evaluate(ConfigFileSystem repository, String host, Optional<Platform> platformOverride,
+      EvaluationMemo memo) {
+    if (memo == EvaluationMemo.NONE) {
+      return evaluate(repository, host, platformOverride);
+    }
+    ObservingConfigFileSystem observed = new ObservingConfigFileSystem(repository);
+    Evaluation e = evaluate(observed, host, platformOverride);
+    if (e instanceof Evaluation.Success s) {
+      memo.remember(EvaluationMemo.Key.of(repository, host, platformOverride), s, observed);
+    }
+    return e;
   }
 
   public Evaluation evaluate(ConfigFileSystem repository, String host, Optional<Platform> platformOverride) {

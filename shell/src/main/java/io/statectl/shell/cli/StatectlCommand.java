@@ -3,6 +3,10 @@ package io.statectl.shell.cli;
 import io.statectl.kernel.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,8 +35,50 @@ public final class StatectlCommand {
     return invocation.bind(() -> execute(args, invocation));
   }
 
+  /**
+   * A command-line model built ahead, unused (picocli reflects over every command class to build
+   * one: ~15–100 ms in a server on two busy cores, more than a warm {@code generations} itself).
+   * Only the resident server keeps one ready ({@link #keepModelReady}); each command still gets a
+   * model of its own, never used before.
+   */
+  private static final BlockingQueue<CommandLine> READY = new ArrayBlockingQueue<>(1);
+  private static volatile Executor modelMaker;
+
+  /** From now on, keep a model ready for the next command (for the server; see {@link #refill}). */
+  public static synchronized void keepModelReady() {
+    if (modelMaker == null) {
+      modelMaker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "statectl-command-line-model");
+        t.setDaemon(true);
+        return t;
+      });
+      refill();
+    }
+  }
+
+  /**
+   * Builds the next command's model in the background, if the server keeps one ready and it was
+   * taken: the server calls this once a command has answered, so that it does not compete with it.
+   */
+  public static void refill() {
+    Executor maker = modelMaker;
+    if (maker != null && READY.isEmpty()) {
+      maker.execute(() -> {
+        if (READY.isEmpty()) {
+          READY.offer(new CommandLine(new StatectlCommand()));
+        }
+      });
+    }
+  }
+
   private static int execute(String[] args, Invocation invocation) {
-    CommandLine cli = new CommandLine(new StatectlCommand());
+    return execute(args, invocation, invocation.timer().time("command line model", () -> {
+      CommandLine ready = READY.poll();
+      return ready != null ? ready : new CommandLine(new StatectlCommand());
+    }));
+  }
+
+  private static int execute(String[] args, Invocation invocation, CommandLine cli) {
     cli.setOut(new java.io.PrintWriter(invocation.out(), true));
     cli.setErr(new java.io.PrintWriter(invocation.err(), true));
     cli.registerConverter(java.nio.file.Path.class, invocation::resolve);

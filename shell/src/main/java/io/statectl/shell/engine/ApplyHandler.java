@@ -73,11 +73,12 @@ final class ApplyHandler {
         return printPlans(preflight(r, session, success, home, root));
       }
     }
-    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "applying");
+    try (WriterLock lock = timer.time("writer lock",
+            () -> WriterLock.acquire(r.state().writerLock(), out, caller, wait, "applying"));
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       List<ProfilePlan> plans = preflight(r, session, success, home, root);
       refuseConflicts(plans);
-      Map<String, StorePath> outputs = buildPackages(session, success, config);
+      Map<String, StorePath> outputs = timer.time("packages", () -> buildPackages(session, success, config));
       GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
       caller.cancellation().checkpoint("snapshot", out);
       StorePath snapshot = timer.time("snapshot", () -> builder.snapshot(success));
@@ -155,10 +156,10 @@ final class ApplyHandler {
       Path root) {
     List<ProfilePlan> plans = new ArrayList<>();
     for (String profile : profiles(success, Optional.of(session.projections()))) {
-      Current current = current(session, profile);
-      ActivationManifest next = GenerationBuilder.manifest(profile, success);
-      plans.add(new ProfilePlan(profile, current, next, plan(r, profile, current.nextNumber(), current.manifest(),
-          next, targets(r, home, root, profile, success))));
+      Current current = timer.time("read active manifest", () -> current(session, profile));
+      ActivationManifest next = timer.time("manifest", () -> GenerationBuilder.manifest(profile, success));
+      plans.add(new ProfilePlan(profile, current, next, timer.time("plan against home", () -> plan(r, profile,
+          current.nextNumber(), current.manifest(), next, targets(r, home, root, profile, success)))));
     }
     return plans;
   }

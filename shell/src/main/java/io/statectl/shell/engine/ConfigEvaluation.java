@@ -4,6 +4,7 @@ import io.statectl.api.Platform;
 import io.statectl.kernel.config.DirectoryConfigFileSystem;
 import io.statectl.kernel.eval.ConfigInvalidException;
 import io.statectl.kernel.eval.Evaluation;
+import io.statectl.kernel.eval.EvaluationMemo;
 import io.statectl.kernel.eval.Evaluator;
 import io.statectl.kernel.eval.ModuleRegistry;
 import java.nio.file.Files;
@@ -27,8 +28,17 @@ final class ConfigEvaluation {
   /** Evaluates {@code host} of the (checked) directory {@code dir}; changes nothing anywhere. */
   static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
       PhaseTimer timer) {
-    return timer.time("evaluate " + host,
-        () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(dir), host, platform));
+    DirectoryConfigFileSystem repository = new DirectoryConfigFileSystem(dir);
+    // A resident server remembers clean evaluations per set of plugins; a CLI process evaluates.
+    EvaluationMemo memo = WarmCache.active().map(w -> w.evaluations(modules)).orElse(EvaluationMemo.NONE);
+    if (memo != EvaluationMemo.NONE) {
+      Optional<Evaluation.Success> known = timer.time("reuse evaluation (compare files)",
+          () -> memo.lookup(EvaluationMemo.Key.of(repository, host, platform), repository));
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
+    return timer.time("evaluate " + host, () -> new Evaluator(modules).evaluate(repository, host, platform, memo));
   }
 
   /** The clean evaluation, or every problem as one {@link ConfigInvalidException}. */

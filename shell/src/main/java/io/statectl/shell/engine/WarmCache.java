@@ -1,5 +1,7 @@
 package io.statectl.shell.engine;
 
+import io.statectl.kernel.eval.EvaluationMemo;
+import io.statectl.kernel.eval.ModuleRegistry;
 import io.statectl.kernel.generation.BuildMemo;
 import io.statectl.kernel.plugins.PluginHost;
 import io.statectl.kernel.state.StateDirectory;
@@ -29,6 +31,8 @@ public final class WarmCache implements AutoCloseable {
 
   private final Map<Path, Warm> states = new ConcurrentHashMap<>();
   private final Map<List<Object>, PluginHost> plugins = new ConcurrentHashMap<>();
+  /** By module set: PluginHost has identity equality, and stays loaded as long as this cache. */
+  private final Map<ModuleRegistry, EvaluationMemo> evaluations = new ConcurrentHashMap<>();
 
   private WarmCache() {}
 
@@ -69,6 +73,14 @@ public final class WarmCache implements AutoCloseable {
     return host;
   }
 
+  /**
+   * The evaluations remembered for one set of loaded modules (a {@link PluginHost} of
+   * {@link #plugins}; another set, say after a plugin was replaced, starts with none).
+   */
+  EvaluationMemo evaluations(ModuleRegistry modules) {
+    return evaluations.computeIfAbsent(modules, m -> EvaluationMemo.inMemory());
+  }
+
   /** Leases the opened parts of {@code dir}; the caller must {@link Lease#release} on the same thread. */
   Lease lease(StateDirectory dir) {
     return states.computeIfAbsent(dir.root(), k -> new Warm(dir)).lease();
@@ -81,6 +93,7 @@ public final class WarmCache implements AutoCloseable {
     states.clear();
     plugins.values().forEach(PluginHost::close);
     plugins.clear();
+    evaluations.clear();
   }
 
   /** A leased {@link OpenedState}. */

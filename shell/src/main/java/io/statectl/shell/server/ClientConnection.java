@@ -89,6 +89,7 @@ final class ClientConnection implements Runnable {
     out.flush();
     err.flush();
     Frames.write(channel, Frame.exit(exit));
+    StatectlCommand.refill();
   }
 
   /** Reads the rest of the connection: CANCEL, or its end, cancels the running command. */

@@ -3,6 +3,7 @@ package io.statectl.shell.server;
 import io.statectl.client.BuildId;
 import io.statectl.client.ServerFiles;
 import io.statectl.kernel.state.StateDirectory;
+import io.statectl.shell.cli.StatectlCommand;
 import io.statectl.shell.engine.WarmCache;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,6 +88,7 @@ public final class Server {
   private int serve() throws IOException {
     Files.deleteIfExists(files.socket());
     WarmCache warm = WarmCache.enable();
+    StatectlCommand.keepModelReady();
     listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     listener.bind(UnixDomainSocketAddress.of(files.socket()));
     Files.setPosixFilePermissions(files.socket(), PosixFilePermissions.fromString("rw-------"));
