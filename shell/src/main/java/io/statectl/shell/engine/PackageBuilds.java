@@ -89,7 +89,7 @@ final class PackageBuilds {
       }
     }
     Map<String, StorePath> result = new LinkedHashMap<>();
-    result.putAll(timer.time("instantiate", () -> drvs.derivations(wanted)));
+    result.putAll(timer.time("instantiate", () -> instantiator.inOneCommit(() -> drvs.derivations(wanted))));
     return result;
   }
 
