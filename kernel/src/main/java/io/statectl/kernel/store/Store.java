@@ -338,6 +338,11 @@ public final class Store implements AutoCloseable {
     return index.isValid(path);
   }
 
+  /** Returns whether every one of {@code paths} is valid, checked in one index read. */
+  public boolean allValid(java.util.Collection<StorePath> paths) {
+    return index.allValid(paths);
+  }
+
   /**
    * Returns the store path that {@code file} lies in, if it is inside this store directory and
    * its first component there is a well-formed store path (valid or not; ask {@link #isValid}).

@@ -2,6 +2,7 @@ package io.statectl.shell.engine;
 
 import io.statectl.api.Platform;
 import io.statectl.kernel.config.DirectoryConfigFileSystem;
+import io.statectl.kernel.config.ObservingConfigFileSystem;
 import io.statectl.kernel.eval.ConfigInvalidException;
 import io.statectl.kernel.eval.Evaluation;
 import io.statectl.kernel.eval.Evaluator;
@@ -24,11 +25,26 @@ final class ConfigEvaluation {
     return dir;
   }
 
-  /** Evaluates {@code host} of the (checked) directory {@code dir}; changes nothing anywhere. */
+  /**
+   * Evaluates {@code host} of the (checked) directory {@code dir}; changes nothing anywhere. In the
+   * resident server a clean evaluation is reused while every file it read is unchanged ({@link
+   * EvaluationMemo}).
+   */
   static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
       PhaseTimer timer) {
-    return timer.time("evaluate " + host,
-        () -> new Evaluator(modules).evaluate(new DirectoryConfigFileSystem(dir), host, platform));
+    EvaluationMemo memo = WarmCache.active().map(WarmCache::evaluations).orElse(EvaluationMemo.NONE);
+    DirectoryConfigFileSystem files = new DirectoryConfigFileSystem(dir);
+    Optional<Evaluation.Success> known = timer.time("evaluation memo",
+        () -> memo.lookup(modules, dir, host, platform, files));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    ObservingConfigFileSystem observed = new ObservingConfigFileSystem(files);
+    Evaluation e = timer.time("evaluate " + host, () -> new Evaluator(modules).evaluate(observed, host, platform));
+    if (e instanceof Evaluation.Success s) {
+      memo.remember(modules, dir, host, platform, observed.observations(), s);
+    }
+    return e;
   }
 
   /** The clean evaluation, or every problem as one {@link ConfigInvalidException}. */

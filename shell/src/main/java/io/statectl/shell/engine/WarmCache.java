@@ -29,6 +29,7 @@ public final class WarmCache implements AutoCloseable {
 
   private final Map<Path, Warm> states = new ConcurrentHashMap<>();
   private final Map<List<Object>, PluginHost> plugins = new ConcurrentHashMap<>();
+  private final EvaluationMemo evaluations = EvaluationMemo.inMemory();
 
   private WarmCache() {}
 
@@ -67,6 +68,11 @@ public final class WarmCache implements AutoCloseable {
       plugins.put(List.copyOf(key), host);
     }
     return host;
+  }
+
+  /** Clean evaluations, reused while the files they read are unchanged. */
+  EvaluationMemo evaluations() {
+    return evaluations;
   }
 
   /** Leases the opened parts of {@code dir}; the caller must {@link Lease#release} on the same thread. */
