@@ -2,6 +2,7 @@ package io.statectl.kernel.derivation;
 
 import io.statectl.kernel.store.Hash;
 import io.statectl.kernel.store.PathNotValidException;
+import io.statectl.kernel.store.RegistrationBatch;
 import io.statectl.kernel.store.Store;
 import io.statectl.kernel.store.StoreIoException;
 import io.statectl.kernel.store.StorePath;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Turns {@link DerivationDraft drafts} into derivations with computed output paths and stores them
@@ -32,6 +34,7 @@ public final class Instantiator {
   private final String storeDir;
   private final Map<StorePath, Derivation> derivations = new ConcurrentHashMap<>();
   private final Map<StorePath, Hash> hashes = new ConcurrentHashMap<>();
+  private volatile RegistrationBatch batch;
 
   public Instantiator(Store store) {
     this.store = store;
@@ -66,9 +69,37 @@ public final class Instantiator {
     Derivation d = resolve(draft);
     java.util.Set<StorePath> refs = new java.util.TreeSet<>(d.inputSources());
     refs.addAll(d.inputDerivations().keySet());
-    StorePath drv = store.addText(d.name() + ".drv", DerivationJson.encode(d, storeDir), refs);
+    byte[] text = DerivationJson.encode(d, storeDir);
+    RegistrationBatch b = batch;
+    StorePath drv = b != null ? b.addText(d.name() + ".drv", text, refs) : store.addText(d.name() + ".drv", text, refs);
     derivations.put(drv, d);
     return drv;
+  }
+
+  /**
+   * Runs {@code work}, whose {@link #add adds} register together when it ends (one index
+   * transaction for all of them); if it fails, none of them is registered. Not reentrant.
+   */
+  public <T> T inOneCommit(Supplier<T> work) {
+    RegistrationBatch b = store.batch();
+    batch = b;
+    try {
+      T result = work.get();
+      b.commit();
+      return result;
+    } finally {
+      batch = null;
+    }
+  }
+
+  /** Remembers derivations already known to be stored (say, from an earlier command), as {@link #get} would. */
+  public void remember(Map<StorePath, Derivation> known) {
+    derivations.putAll(known);
+  }
+
+  /** The derivations read or made so far. */
+  public Map<StorePath, Derivation> known() {
+    return Map.copyOf(derivations);
   }
 
   /**

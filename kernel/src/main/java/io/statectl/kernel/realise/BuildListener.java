@@ -19,6 +19,13 @@ public interface BuildListener {
 
   default void succeeded(StorePath drv, Derivation d, Duration took, Path log) {}
 
+  /**
+   * The outputs of the {@link #succeeded} calls since the last call are registered, all in one
+   * commit: a listener that records builds durably may buffer them until here and write them at
+   * once. Called on the thread that made those calls.
+   */
+  default void committed() {}
+
   default void failed(StorePath drv, Derivation d, String reason, Duration took, Path log) {}
 
   /** {@code drv} will not be built because {@code dependency} failed, or the run stopped. */

@@ -9,11 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Runs a task on every node of a directed acyclic graph, each after all of its dependencies
@@ -32,6 +33,17 @@ public final class DagScheduler<K> {
   @FunctionalInterface
   public interface Task<K> {
     Outcome run(K node) throws Exception;
+  }
+
+  /**
+   * Work whose end outlives its slot: {@code run} holds one of the {@code jobs} slots while it
+   * runs; the node's outcome is the stage it returns, which may complete later, on any thread
+   * (say, after a group commit), and only then are its dependents released. An exception, or a
+   * stage completed exceptionally, counts as {@link Outcome#FAILED}.
+   */
+  @FunctionalInterface
+  public interface StagedTask<K> {
+    CompletionStage<Outcome> run(K node) throws Exception;
   }
 
   /** What a task reports. */
@@ -63,6 +75,16 @@ public final class DagScheduler<K> {
    * @throws InterruptedException if interrupted; running tasks are interrupted too
    */
   public Map<K, Status> run(Map<K, ? extends Set<K>> dependencies, Task<K> task) throws InterruptedException {
+    return runStaged(dependencies, node -> CompletableFuture.completedFuture(task.run(node)));
+  }
+
+  /**
+   * As {@link #run}, for tasks whose outcome completes after their slot is free: at most {@code
+   * jobs} {@link StagedTask#run}s at a time, any number of stages pending. Returns when every
+   * started node's stage has completed.
+   */
+  public Map<K, Status> runStaged(Map<K, ? extends Set<K>> dependencies, StagedTask<K> task)
+      throws InterruptedException {
     Map<K, Integer> waiting = new HashMap<>();
     Map<K, List<K>> dependents = new HashMap<>();
     Deque<K> ready = new ArrayDeque<>();
@@ -84,39 +106,52 @@ public final class DagScheduler<K> {
       t.setDaemon(true);
       return t;
     });
-    ExecutorCompletionService<Map.Entry<K, Outcome>> done = new ExecutorCompletionService<>(pool);
+    // Both a slot coming free (null outcome) and a node's end (its outcome) arrive here.
+    BlockingQueue<Signal<K>> signals = new LinkedBlockingQueue<>();
     int running = 0;
+    int pending = 0;
     boolean stopping = false;
     try {
       while (true) {
         while (!stopping && running < jobs && !ready.isEmpty()) {
           K node = ready.poll();
-          done.submit(() -> {
-            Outcome o;
+          pool.execute(() -> {
+            CompletionStage<Outcome> stage;
             try {
-              o = task.run(node);
-            } catch (InterruptedException e) {
-              throw e;
+              stage = task.run(node);
             } catch (Exception e) {
-              o = Outcome.FAILED;
+              stage = CompletableFuture.completedFuture(Outcome.FAILED);
+            } catch (Error e) {
+              signals.add(new Signal<>(node, true, null, e));
+              return;
             }
-            return Map.entry(node, o);
+            CompletableFuture<Outcome> f = stage.toCompletableFuture();
+            if (f.isDone()) { // the common case of a plain task: slot and outcome in one signal
+              signals.add(new Signal<>(node, true, outcomeOf(f), null));
+              return;
+            }
+            signals.add(new Signal<>(node, true, null, null));
+            f.whenComplete((o, failure) -> signals.add(new Signal<>(node, false, outcomeOf(f), null)));
           });
           running++;
+          pending++;
         }
-        if (running == 0) {
+        if (pending == 0) {
           break;
         }
-        Future<Map.Entry<K, Outcome>> f = done.take();
-        running--;
-        Map.Entry<K, Outcome> result;
-        try {
-          result = f.get();
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("a build task failed unexpectedly", e.getCause());
+        Signal<K> signal = signals.take();
+        if (signal.error() != null) {
+          throw new IllegalStateException("a build task failed unexpectedly", signal.error());
         }
-        K node = result.getKey();
-        if (result.getValue() == Outcome.SUCCEEDED) {
+        if (signal.slotFreed()) {
+          running--;
+        }
+        if (signal.outcome() == null) {
+          continue;
+        }
+        pending--;
+        K node = signal.node();
+        if (signal.outcome() == Outcome.SUCCEEDED) {
           status.put(node, Status.SUCCEEDED);
           for (K d : dependents.getOrDefault(node, List.of())) {
             if (waiting.merge(d, -1, Integer::sum) == 0 && !status.containsKey(d)) {
@@ -146,6 +181,18 @@ public final class DagScheduler<K> {
       ordered.put(node, s);
     }
     return Collections.unmodifiableMap(ordered);
+  }
+
+  /** A slot came free, or a node ended (its outcome), or both; {@code error} if its task threw an Error. */
+  private record Signal<K>(K node, boolean slotFreed, Outcome outcome, Throwable error) {}
+
+  private static Outcome outcomeOf(CompletableFuture<Outcome> done) {
+    try {
+      Outcome o = done.getNow(null);
+      return o == null ? Outcome.FAILED : o;
+    } catch (RuntimeException e) {
+      return Outcome.FAILED;
+    }
   }
 
   private static <K> void markDependents(K failed, Map<K, List<K>> dependents, Map<K, Status> status) {

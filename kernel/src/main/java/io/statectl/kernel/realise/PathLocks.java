@@ -9,18 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * Exclusive locks on store paths being built, across threads and processes: an OS file lock on
  * {@code <locks>/<hash>.lock}, taken under an in-process lock on the same path (the JVM refuses
  * two file locks on one file). Whoever holds a path's lock is the only one building it; the
- * lock files are never deleted (deleting one could let two holders lock different inodes).
+ * lock files are never deleted (deleting one could let two holders lock different inodes). A held
+ * lock may be released by another thread than the one that took it (a build's lock is released
+ * when its registration commits, on the committing thread).
  */
 public final class PathLocks {
   private final Path directory;
   // JVM-wide: two PathLocks over one directory must still exclude each other in one process.
-  private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, Semaphore> LOCAL = new ConcurrentHashMap<>();
 
   public PathLocks(Path directory) {
     this.directory = directory;
@@ -35,8 +37,8 @@ public final class PathLocks {
   /** Blocks until {@code path}'s lock is held. */
   public Held acquire(StorePath path) {
     Path file = directory.toAbsolutePath().normalize().resolve(path.hash() + ".lock");
-    ReentrantLock mine = LOCAL.computeIfAbsent(file, k -> new ReentrantLock());
-    mine.lock();
+    Semaphore mine = LOCAL.computeIfAbsent(file, k -> new Semaphore(1));
+    mine.acquireUninterruptibly();
     try {
       Files.createDirectories(directory);
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -54,14 +56,14 @@ public final class PathLocks {
         } catch (IOException e) {
           throw new StoreIoException(file, "release the build lock", e);
         } finally {
-          mine.unlock();
+          mine.release();
         }
       };
     } catch (IOException e) {
-      mine.unlock();
+      mine.release();
       throw new StoreIoException(file, "lock", e);
     } catch (RuntimeException e) {
-      mine.unlock();
+      mine.release();
       throw e;
     }
   }

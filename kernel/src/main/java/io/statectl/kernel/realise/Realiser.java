@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -100,12 +101,12 @@ public final class Realiser {
     listener.planned(graph.size(), valid.size());
     List<BuildFailure> failures = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger built = new AtomicInteger();
-    Map<StorePath, DagScheduler.Status> status = graph.isEmpty() ? Map.of()
-        : new DagScheduler<StorePath>(jobs, policy).run(graph, drv -> {
-          Optional<BuildFailure> f = buildLocked(drv, built);
-          f.ifPresent(failures::add);
-          return f.isPresent() ? DagScheduler.Outcome.FAILED : DagScheduler.Outcome.SUCCEEDED;
-        });
+    Map<StorePath, DagScheduler.Status> status = Map.of();
+    if (!graph.isEmpty()) {
+      try (OutputCommits commits = new OutputCommits(store, listener, built, failures)) {
+        status = new DagScheduler<StorePath>(jobs, policy).runStaged(graph, drv -> build(drv, commits, failures));
+      }
+    }
     status.forEach((drv, s) -> {
       if (s == DagScheduler.Status.DEPENDENCY_FAILED) {
         listener.skipped(drv, derivations.get(drv), "a dependency failed");
@@ -159,42 +160,61 @@ public final class Realiser {
     return true;
   }
 
-  private Optional<BuildFailure> buildLocked(StorePath drv, AtomicInteger built) throws InterruptedException {
+  /**
+   * Builds {@code drv} under its lock and hands the checked output, still holding the lock, to
+   * {@code commits}; returns the outcome, which completes once the output is registered.
+   */
+  private CompletableFuture<DagScheduler.Outcome> build(StorePath drv, OutputCommits commits,
+      List<BuildFailure> failures) throws InterruptedException {
     Derivation d = derivations.get(drv);
-    try (PathLocks.Held lock = locks.acquire(d.out())) {
+    PathLocks.Held lock = locks.acquire(d.out());
+    boolean handedOver = false;
+    try {
       if (allValid(d)) {
-        return Optional.empty(); // another process built it while we waited for the lock
+        return CompletableFuture.completedFuture(DagScheduler.Outcome.SUCCEEDED); // built by another process meanwhile
       }
       listener.started(drv, d);
       long start = System.nanoTime();
       Optional<String> reason = Optional.empty();
+      PathInfo prepared = null;
+      Path work = null;
       try (OutputStream log = logs.create(drv)) {
-        Path work = workDir(d);
         try {
+          work = workDir(d);
           Path result = run(drv, d, work, log);
           if (sandbox.isolation() == Sandbox.Isolation.ISOLATED || Derivation.FETCHURL.equals(d.builder())) {
             escapes(result, d.out());
           }
-          register(drv, d, result);
+          prepared = prepare(drv, d, result);
         } catch (BuildStepException | KernelException e) {
           reason = Optional.of(e.getMessage());
           new PrintStream(log, true, StandardCharsets.UTF_8).println("error: " + e.getMessage());
         } finally {
-          cleanUp(d, work);
+          if (prepared == null) {
+            cleanUp(d, work);
+          }
         }
       } catch (IOException e) {
         reason = Optional.of("build log or directory failed: " + e);
+        if (prepared != null) {
+          cleanUp(d, work);
+          prepared = null;
+        }
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       if (reason.isPresent()) {
         Path logFile = logs.file(drv);
         listener.failed(drv, d, reason.get(), took, logFile);
-        return Optional.of(new BuildFailure(drv, reason.get(),
-            Files.exists(logFile) ? Optional.of(logFile) : Optional.empty()));
+        failures.add(new BuildFailure(drv, reason.get(), Files.exists(logFile) ? Optional.of(logFile) : Optional.empty()));
+        return CompletableFuture.completedFuture(DagScheduler.Outcome.FAILED);
       }
-      built.incrementAndGet();
-      listener.succeeded(drv, d, took, logs.file(drv));
-      return Optional.empty();
+      handedOver = true;
+      return commits.submit(new OutputCommits.Built(drv, d, prepared, lock, work, took, logs.file(drv),
+          new CompletableFuture<>()));
+    } finally {
+      if (!handedOver) {
+        lock.close();
+      }
     }
   }
 
@@ -204,7 +224,9 @@ public final class Realiser {
   }
 
   private void cleanUp(Derivation d, Path work) {
-    FileTrees.deleteRecursively(work);
+    if (work != null) {
+      FileTrees.deleteRecursively(work);
+    }
     if (!store.isValid(d.out())) {
       FileTrees.deleteRecursively(store.toFile(d.out())); // a failed unisolated build's partial output
     }
@@ -263,12 +285,13 @@ public final class Realiser {
     return host;
   }
 
-  private void register(StorePath drv, Derivation d, Path result) {
+  /** Checks the output and moves it into place; {@link OutputCommits} registers it. */
+  private PathInfo prepare(StorePath drv, Derivation d, Path result) {
     DerivationOutput o = d.outputs().get("out");
     Optional<String> ca = o instanceof DerivationOutput.Fixed f
         ? Optional.of("fixed:sha256:" + f.sha256().toBase32()) : Optional.empty();
     Set<StorePath> allowed = o instanceof DerivationOutput.Fixed ? Set.of() : inputClosure(d);
-    store.registerOutput(result, d.out(), Optional.of(drv), allowed, ca);
+    return store.prepareOutput(result, d.out(), Optional.of(drv), allowed, ca);
   }
 
   /** The outputs of the input derivations and the input sources, with everything they reference. */

@@ -88,7 +88,19 @@ public final class LmdbPathIndex implements PathIndex {
 
   @Override
   public boolean isValid(StorePath path) {
-    return get(path).isPresent();
+    return read("read " + path, txn -> validIn(txn, path));
+  }
+
+  @Override
+  public boolean allValid(java.util.Collection<StorePath> all) {
+    return read("read " + all.size() + " path(s)", txn -> {
+      for (StorePath p : all) {
+        if (!validIn(txn, p)) {
+          return false;
+        }
+      }
+      return true;
+    });
   }
 
   @Override
@@ -177,6 +189,18 @@ public final class LmdbPathIndex implements PathIndex {
       return body.apply(txn);
     } catch (LmdbException e) {
       throw new PathIndexException(directory, action, e);
+    }
+  }
+
+  private boolean validIn(Txn<byte[]> txn, StorePath path) {
+    byte[] value = paths.get(txn, key(path.hash()));
+    if (value == null) {
+      return false;
+    }
+    try {
+      return PathInfoCodec.pathOf(value).equals(path.toString());
+    } catch (IllegalArgumentException e) {
+      throw new PathIndexException(directory, "decode the record of " + path.hash(), e);
     }
   }
 

@@ -55,6 +55,25 @@ public final class Nar {
     return sink.result();
   }
 
+  /**
+   * Returns the SHA-256 and size of the NAR of a single non-executable regular file holding {@code
+   * contents}, without touching the disk: equal to {@link #digest} of such a file.
+   */
+  public static NarDigest digestOfRegularFile(byte[] contents) {
+    DigestingOutputStream sink = new DigestingOutputStream();
+    Writer writer = new Writer(sink);
+    writer.string(MAGIC);
+    writer.string("(");
+    writer.string("type");
+    writer.string("regular");
+    writer.string("contents");
+    writer.number(contents.length);
+    writer.raw(contents, 0, contents.length);
+    writer.pad(contents.length);
+    writer.string(")");
+    return sink.result();
+  }
+
   /** Returns the SHA-256 of the NAR of {@code root}; errors as {@link #write}. */
   public static Hash narHash(Path root) {
     return digest(root).narHash();

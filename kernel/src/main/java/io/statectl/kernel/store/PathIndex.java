@@ -32,6 +32,16 @@ public interface PathIndex extends AutoCloseable {
   /** Returns whether {@code path} is valid (registered). */
   boolean isValid(StorePath path);
 
+  /** Returns whether every one of {@code paths} is valid, as of one moment (one read, where the index has them). */
+  default boolean allValid(java.util.Collection<StorePath> paths) {
+    for (StorePath p : paths) {
+      if (!isValid(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Returns the valid path whose hash part is {@code hashPart}, if any; used by the reference
    * scanner, which only sees hash parts.

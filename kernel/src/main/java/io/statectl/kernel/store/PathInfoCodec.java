@@ -78,6 +78,31 @@ final class PathInfoCodec {
         Optional.ofNullable(node.get("ca")).map(JsonNode::asText));
   }
 
+  /**
+   * The {@code path} field of an encoding, read without decoding the rest (validity checks need
+   * nothing else; the keys are sorted, so it comes before the long reference list).
+   *
+   * @throws IllegalArgumentException if {@code bytes} holds no such field
+   */
+  static String pathOf(byte[] bytes) {
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(bytes)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("corrupt path info record");
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if ("path".equals(field) && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          return p.getText();
+        }
+        p.skipChildren();
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("corrupt path info record: " + e.getMessage(), e);
+    }
+    throw new IllegalArgumentException("path info record lacks 'path'");
+  }
+
   private static String required(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual()) {

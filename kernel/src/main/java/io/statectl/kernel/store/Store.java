@@ -165,6 +165,22 @@ public final class Store implements AutoCloseable {
    */
   public PathInfo registerOutput(Path built, StorePath path, Optional<StorePath> deriver, Set<StorePath> allowed,
       Optional<String> ca) {
+    PathInfo info = prepareOutput(built, path, deriver, allowed, ca);
+    register(List.of(info));
+    return info;
+  }
+
+  /**
+   * The first half of {@link #registerOutput}: canonicalises, hashes and scans {@code built},
+   * checks its references and moves it into place, and returns the info to {@link
+   * #registerOutputs register}. Until then the path is not valid (garbage if the process dies); the
+   * caller keeps holding its build lock until the registration. On failure, {@code built} (and an
+   * unregistered target) is deleted.
+   *
+   * @throws UndeclaredReferenceException if it mentions a valid path outside {@code allowed}
+   */
+  public PathInfo prepareOutput(Path built, StorePath path, Optional<StorePath> deriver, Set<StorePath> allowed,
+      Optional<String> ca) {
     Path target = toFile(path);
     try {
       Canonicaliser.canonicalise(built);
@@ -179,20 +195,18 @@ public final class Store implements AutoCloseable {
       if (!undeclared.isEmpty()) {
         throw new UndeclaredReferenceException(path, undeclared);
       }
-      finalising.lock();
-      try {
-        if (!built.equals(target)) {
+      if (!built.equals(target)) {
+        finalising.lock();
+        try {
           FileTrees.deleteRecursively(target);
           moveIntoPlace(built, target);
+        } finally {
+          finalising.unlock();
         }
-        PathInfo info = PathInfo.of(path, digest.result(), references, clock.instant());
-        info = deriver.map(info::withDeriver).orElse(info);
-        info = ca.map(info::withCa).orElse(info);
-        index.register(List.of(info));
-        return info;
-      } finally {
-        finalising.unlock();
       }
+      PathInfo info = PathInfo.of(path, digest.result(), references, clock.instant());
+      info = deriver.map(info::withDeriver).orElse(info);
+      return ca.map(info::withCa).orElse(info);
     } catch (RuntimeException | Error failure) {
       try {
         FileTrees.deleteRecursively(built);
@@ -207,19 +221,68 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Registers outputs {@link #prepareOutput prepared} (their files in place), all in one index
+   * transaction: one fsync for a group of builds. On failure nothing of the group is valid and
+   * their files are deleted.
+   */
+  public void registerOutputs(List<PathInfo> prepared) {
+    register(prepared);
+  }
+
+  /**
    * Adds a regular file holding {@code content} whose references are exactly {@code references}
    * (which must be valid), without scanning: how derivations are stored, since a {@code .drv}
    * names its own outputs, and scanning would count them once they are built and so give the same
    * derivation a second path.
    */
   public StorePath addText(String name, byte[] content, Set<StorePath> references) {
+    return addText(name, content, references, null);
+  }
+
+  /**
+   * A group of {@link RegistrationBatch#addText text adds} whose registrations commit together, in
+   * one index transaction (one fsync), when the batch commits; until then its paths are in place
+   * on disk but not valid (garbage, should the process die first).
+   */
+  public RegistrationBatch batch() {
+    return new RegistrationBatch(this);
+  }
+
+  /**
+   * As {@link #addText(String, byte[], Set)}; registers into {@code batch} when it is not null. The
+   * archive of a single file is hashed in memory, so content already valid is not written at all.
+   */
+  StorePath addText(String name, byte[] content, Set<StorePath> references, RegistrationBatch batch) {
     StorePath.checkName(name);
-    byte[] copy = content.clone();
     SortedSet<StorePath> refs = new TreeSet<>(references);
+    NarDigest nar = Nar.digestOfRegularFile(content);
+    StorePath path = StorePath.contentAddressed(nar.narHash(), refs, directoryText, name);
+    Path target = toFile(path);
+    if ((batch != null && batch.pending(path)) || (index.isValid(path) && Files.exists(target, LinkOption.NOFOLLOW_LINKS))) {
+      return path;
+    }
     Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
     try {
-      Files.write(temp, copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      return seal(temp, name, Optional.of(refs));
+      Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Canonicaliser.canonicalise(temp);
+      finalising.lock();
+      try {
+        // On disk but unregistered: garbage of an interrupted add; replace it rather than trust it.
+        FileTrees.deleteRecursively(target);
+        moveIntoPlace(temp, target);
+        if (index.isValid(path)) {
+          return path; // files were missing under a valid path: repaired by the move.
+        }
+        PathInfo info = PathInfo.of(path, nar, refs, clock.instant()).withCa("fixed:r:" + nar.narHash());
+        if (batch != null) {
+          batch.add(info);
+        } else {
+          register(List.of(info));
+        }
+        return path;
+      } finally {
+        finalising.unlock();
+      }
     } catch (IOException e) {
       FileTrees.deleteRecursively(temp);
       throw new StoreIoException(temp, "write '" + name + "' into", e);
@@ -230,6 +293,33 @@ public final class Store implements AutoCloseable {
         failure.addSuppressed(cleanup);
       }
       throw failure;
+    }
+  }
+
+  /**
+   * Registers paths whose files are in place, in one index transaction; on failure the files of
+   * those not valid are deleted (they would be garbage).
+   */
+  void register(List<PathInfo> infos) {
+    if (infos.isEmpty()) {
+      return;
+    }
+    finalising.lock();
+    try {
+      index.register(infos);
+    } catch (RuntimeException e) {
+      for (PathInfo info : infos) {
+        try {
+          if (!index.isValid(info.path())) {
+            FileTrees.deleteRecursively(toFile(info.path()));
+          }
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
+      throw e;
+    } finally {
+      finalising.unlock();
     }
   }
 
@@ -246,6 +336,11 @@ public final class Store implements AutoCloseable {
   /** Returns whether {@code path} is valid (registered) in this store. */
   public boolean isValid(StorePath path) {
     return index.isValid(path);
+  }
+
+  /** Returns whether every one of {@code paths} is valid, checked in one index read. */
+  public boolean allValid(java.util.Collection<StorePath> paths) {
+    return index.allValid(paths);
   }
 
   /**

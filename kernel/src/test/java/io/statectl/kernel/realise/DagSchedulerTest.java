@@ -87,4 +87,37 @@ class DagSchedulerTest {
     assertThrows(IllegalArgumentException.class, () -> new DagScheduler<String>(1, DagScheduler.FailurePolicy.STOP)
         .run(g, n -> DagScheduler.Outcome.SUCCEEDED));
   }
+
+  @Test
+  void staged_dependentsWaitForTheStageButTheSlotIsFreeBeforeIt() throws Exception {
+    java.util.concurrent.CompletableFuture<DagScheduler.Outcome> aDone = new java.util.concurrent.CompletableFuture<>();
+    ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
+    Map<String, Set<String>> g = diamond();
+    g.put("e", Set.of());
+    Map<String, DagScheduler.Status> s = new DagScheduler<String>(1, DagScheduler.FailurePolicy.STOP)
+        .runStaged(g, n -> {
+          order.add(n);
+          if (n.equals("a")) {
+            return aDone; // completes only once "e" ran in the slot "a" freed
+          }
+          if (n.equals("e")) {
+            aDone.complete(DagScheduler.Outcome.SUCCEEDED);
+          }
+          return java.util.concurrent.CompletableFuture.completedFuture(DagScheduler.Outcome.SUCCEEDED);
+        });
+    assertEquals(List.of("a", "e"), List.copyOf(order).subList(0, 2));
+    assertEquals("d", List.copyOf(order).get(4));
+    s.values().forEach(v -> assertEquals(DagScheduler.Status.SUCCEEDED, v));
+  }
+
+  @Test
+  void staged_aStageCompletedWithFailureFailsItsDependents() throws Exception {
+    Map<String, DagScheduler.Status> s = new DagScheduler<String>(2, DagScheduler.FailurePolicy.KEEP_GOING)
+        .runStaged(diamond(), n -> n.equals("b")
+            ? java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("commit failed"))
+            : java.util.concurrent.CompletableFuture.completedFuture(DagScheduler.Outcome.SUCCEEDED));
+    assertEquals(DagScheduler.Status.FAILED, s.get("b"));
+    assertEquals(DagScheduler.Status.DEPENDENCY_FAILED, s.get("d"));
+    assertEquals(DagScheduler.Status.SUCCEEDED, s.get("c"));
+  }
 }

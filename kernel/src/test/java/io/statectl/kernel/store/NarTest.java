@@ -136,4 +136,14 @@ class NarTest {
     assertEquals(socket, e.path());
     assertEquals("socket", e.kind());
   }
+
+  @Test
+  void digestOfRegularFile_equalsTheDigestOfSuchAFile(@TempDir Path dir) throws Exception {
+    for (String text : new String[] {"", "x", "12345678", "a derivation, not a multiple of eight"}) {
+      Path f = dir.resolve("f" + text.length());
+      Files.writeString(f, text);
+      Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+      assertEquals(Nar.digest(f), Nar.digestOfRegularFile(text.getBytes(StandardCharsets.UTF_8)));
+    }
+  }
 }

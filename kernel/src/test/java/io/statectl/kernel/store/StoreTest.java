@@ -390,4 +390,18 @@ class StoreTest {
         assertThrows(PathNotValidException.class, () -> store.closure(never));
     assertEquals(never, e.path());
   }
+
+  @Test
+  void batch_registersItsTextsTogetherAtCommit() {
+    StorePath a = store.addText("a.txt", "a".getBytes(StandardCharsets.UTF_8), java.util.Set.of());
+    RegistrationBatch batch = store.batch();
+    StorePath b = batch.addText("b.drv", "b".getBytes(StandardCharsets.UTF_8), java.util.Set.of(a));
+    StorePath c = batch.addText("c.drv", "c".getBytes(StandardCharsets.UTF_8), java.util.Set.of(b));
+    assertFalse(store.isValid(b));
+    assertTrue(Files.exists(store.toFile(c)));
+    batch.commit();
+    assertTrue(store.allValid(List.of(a, b, c)));
+    assertEquals(java.util.Set.of(b), store.pathInfo(c).orElseThrow().references());
+    assertEquals(c, store.addText("c.drv", "c".getBytes(StandardCharsets.UTF_8), java.util.Set.of(b)));
+  }
 }

@@ -67,6 +67,8 @@ final class BuildHandler {
   private void printOutputs(StateSession session, PackageBuilds builds, Map<String, StorePath> drvs,
       RealiseResult result, Request.Format format) {
     ObjectMapper json = new ObjectMapper();
+    // One write for all lines: a server sends each write to the client as a frame of its own.
+    StringBuilder lines = new StringBuilder();
     drvs.forEach((name, drv) -> {
       StorePath outPath = builds.instantiator().get(drv).out();
       boolean ok = session.store().isValid(outPath);
@@ -74,11 +76,15 @@ final class BuildHandler {
         ObjectNode n = json.createObjectNode().put("event", "result").put("package", name)
             .put("drv", session.store().toFile(drv).toString()).put("out", session.store().toFile(outPath).toString())
             .put("valid", ok);
-        out.result(n.toString());
+        lines.append(n).append('\n');
       } else if (ok) {
-        out.result(name + " " + session.store().toFile(outPath));
+        lines.append(name).append(' ').append(session.store().toFile(outPath)).append('\n');
       }
     });
+    if (lines.length() > 0) {
+      lines.setLength(lines.length() - 1);
+      out.result(lines.toString());
+    }
     if (format == Request.Format.TEXT && result.failures().isEmpty()) {
       out.message(result.built() == 0 ? "nothing to build: every output is already in the store"
           : "built " + result.built() + " derivation(s)");

@@ -15,6 +15,7 @@ import io.statectl.kernel.store.StorePath;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ final class BuildProgress implements BuildListener {
   private final Store store;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<StorePath, Long> running = new LinkedHashMap<>();
+  private final List<List<StatectlEvent>> unrecorded = new ArrayList<>();
   private final long begin = System.nanoTime();
   private int total;
   private int done;
@@ -77,9 +79,22 @@ final class BuildProgress implements BuildListener {
 
   @Override
   public void succeeded(StorePath drv, Derivation d, Duration took, Path logFile) {
-    record(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))),
-        new BuildSucceeded(aggregate(drv), file(drv), List.of(file(d.out())), took.toMillis(), logFile.toString()));
+    synchronized (unrecorded) {
+      unrecorded.add(List.of(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))),
+          new BuildSucceeded(aggregate(drv), file(drv), List.of(file(d.out())), took.toMillis(), logFile.toString())));
+    }
     showSucceeded(drv, d, took);
+  }
+
+  /** Appends the builds that succeeded since the last call, in one durable batch. */
+  @Override
+  public void committed() {
+    List<List<StatectlEvent>> builds;
+    synchronized (unrecorded) {
+      builds = new ArrayList<>(unrecorded);
+      unrecorded.clear();
+    }
+    record(builds);
   }
 
   private synchronized void showSucceeded(StorePath drv, Derivation d, Duration took) {
@@ -94,8 +109,8 @@ final class BuildProgress implements BuildListener {
 
   @Override
   public void failed(StorePath drv, Derivation d, String reason, Duration took, Path logFile) {
-    record(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))),
-        new BuildFailed(aggregate(drv), file(drv), reason, took.toMillis(), logFile.toString()));
+    record(List.of(List.of(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))),
+        new BuildFailed(aggregate(drv), file(drv), reason, took.toMillis(), logFile.toString()))));
     showFailed(drv, d, reason, took);
   }
 
@@ -154,15 +169,23 @@ final class BuildProgress implements BuildListener {
   }
 
   /**
-   * Appends a build's start and outcome in one durable batch when it ends (one commit per build
-   * instead of two: commits are the realiser's largest fixed cost). Called under the build's path
-   * lock, so the aggregate's next sequence is ours alone.
+   * Appends each build's start and outcome, all builds in one durable batch (one commit for a
+   * group of builds instead of two per build: commits are the realiser's largest fixed cost).
+   * Called while the builds' path locks are held, so each aggregate's next sequence is ours alone.
    */
-  private void record(StatectlEvent started, StatectlEvent outcome) {
-    long next = log.lastAggregateSequence(started.profile()).stream().map(s -> s + 1).findFirst().orElse(0L);
+  private void record(List<List<StatectlEvent>> builds) {
+    if (builds.isEmpty()) {
+      return;
+    }
     Instant now = Instant.now();
-    log.append(List.of(NewEvent.of(started, AGGREGATE_TYPE, next, now), NewEvent.of(outcome, AGGREGATE_TYPE, next + 1,
-        now)));
+    List<NewEvent> batch = new ArrayList<>();
+    for (List<StatectlEvent> events : builds) {
+      long next = log.lastAggregateSequence(events.get(0).profile()).stream().map(s -> s + 1).findFirst().orElse(0L);
+      for (StatectlEvent e : events) {
+        batch.add(NewEvent.of(e, AGGREGATE_TYPE, next++, now));
+      }
+    }
+    log.append(batch);
   }
 
   private String file(StorePath p) {

@@ -2,6 +2,7 @@ package io.statectl.shell.engine;
 
 import io.statectl.api.Platform;
 import io.statectl.kernel.config.DirectoryConfigFileSystem;
+import io.statectl.kernel.config.ObservingConfigFileSystem;
 import io.statectl.kernel.eval.ConfigInvalidException;
 import io.statectl.kernel.eval.Evaluation;
 import io.statectl.kernel.eval.EvaluationMemo;
@@ -25,7 +26,11 @@ final class ConfigEvaluation {
     return dir;
   }
 
-  /** Evaluates {@code host} of the (checked) directory {@code dir}; changes nothing anywhere. */
+  /**
+   * Evaluates {@code host} of the (checked) directory {@code dir}; changes nothing anywhere. In the
+   * resident server a clean evaluation is reused while every file it read is unchanged ({@link
+   * EvaluationMemo}).
+   */
   static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
       PhaseTimer timer) {
     DirectoryConfigFileSystem repository = new DirectoryConfigFileSystem(dir);

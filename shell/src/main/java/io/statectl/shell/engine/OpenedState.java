@@ -34,6 +34,7 @@ final class OpenedState implements AutoCloseable {
   private ProjectionStore projections;
   private ProfileCommands commands;
   private final BuildMemo memo;
+  private final InstantiationMemo instantiations;
 
   /** Parts for one command: nothing is remembered between builds. */
   OpenedState(StateDirectory dir) {
@@ -44,10 +45,16 @@ final class OpenedState implements AutoCloseable {
   OpenedState(StateDirectory dir, BuildMemo memo) {
     this.dir = dir;
     this.memo = memo;
+    this.instantiations = memo == BuildMemo.NONE ? InstantiationMemo.NONE : new InstantiationMemo();
   }
 
   BuildMemo buildMemo() {
     return memo;
+  }
+
+  /** The derivations stored per package set: remembered in a server, never in a CLI process. */
+  InstantiationMemo instantiations() {
+    return instantiations;
   }
 
   synchronized EventLog log(PhaseTimer timer) {

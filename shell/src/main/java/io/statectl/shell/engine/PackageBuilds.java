@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Instantiates and realises the packages of an evaluated configuration: the part of {@code build}
@@ -88,8 +89,19 @@ final class PackageBuilds {
             + p.platforms() + ")", "build it on one of those platforms, or add " + platform.id() + " to its platforms");
       }
     }
+    // Local sources and patches are read outside evaluation: such package sets are not memoised.
+    boolean memoisable = packages.all().values().stream()
+        .allMatch(p -> p.patches().isEmpty() && !(p.src().orElse(null) instanceof PackageSpec.Local));
+    InstantiationMemo memo = memoisable ? session.instantiations() : InstantiationMemo.NONE;
+    Optional<InstantiationMemo.Result> known = timer.time("instantiation memo", () -> memo
+        .lookup(success, config, wanted, bootstrap).filter(k -> session.store().allValid(k.derivations().keySet())));
+    if (known.isPresent()) {
+      instantiator.remember(known.get().derivations());
+      return known.get().drvs();
+    }
     Map<String, StorePath> result = new LinkedHashMap<>();
-    result.putAll(timer.time("instantiate", () -> drvs.derivations(wanted)));
+    result.putAll(timer.time("instantiate", () -> instantiator.inOneCommit(() -> drvs.derivations(wanted))));
+    memo.remember(success, config, wanted, bootstrap, new InstantiationMemo.Result(result, instantiator.known()));
     return result;
   }
 

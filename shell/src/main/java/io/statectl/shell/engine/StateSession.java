@@ -156,6 +156,11 @@ final class StateSession implements AutoCloseable {
     return parts.buildMemo();
   }
 
+  /** The derivations the server stored per package set (a CLI process remembers nothing). */
+  InstantiationMemo instantiations() {
+    return parts.instantiations();
+  }
+
   ProfileCommands commands() {
     log(); // verify the tail first
     return parts.commands(timer);
