@@ -62,6 +62,15 @@ class ServerEndToEndTest {
   }
 
   @Test
+  void versionAnsweredByTheClient_isTheEnginesLine() {
+    statectl.run(apply("desktop")).ok();
+    String client = statectl.run("--version").ok().out();
+    String engine = statectl.run("--version", "--no-server").ok().out();
+    assertEquals(engine, client);
+    assertTrue(client.matches("statectl \\S+\n"), client);
+  }
+
+  @Test
   void ctrlC_duringApply_cancelsIt_previousGenerationStaysActive_andTheNextCommandWorks() {
     statectl.run(apply("desktop")).ok();
     statectl.run("generations").ok(); // the server is up

@@ -79,6 +79,19 @@ public final class Client {
   }
 
   int run(List<String> argv) {
+    if (argv.size() == 1 && (argv.get(0).equals("--version") || argv.get(0).equals("-V"))) {
+      // A fact of this installation: no server needed. The same line as the engine's picocli
+      // version provider (both jars carry the build's Implementation-Version).
+      String v = Client.class.getPackage().getImplementationVersion();
+      try {
+        stdout.write(("statectl " + (v == null ? "(development build)" : v) + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        stdout.flush();
+      } catch (java.io.IOException e) {
+        return 74; // stdout closed: nothing else to say
+      }
+      return 0;
+    }
     ServerFiles files = new ServerFiles(StateDirs.resolve(argv, env, cwd, home));
     ServerLauncher servers = new ServerLauncher(files, launcher);
     if (argv.size() >= 2 && argv.get(0).equals("server")) {
