@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public record UserProfile(String username, String link, List<Package> packages, SourceLocation definedAt)
     implements ActivationEntry {
+  /** A user profile's name is this prefix and the user name. */
+  public static final String PROFILE_PREFIX = "home-";
   private static final Pattern USERNAME = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}");
 
   public UserProfile {
@@ -43,7 +45,7 @@ public record UserProfile(String username, String link, List<Package> packages, 
 
   /** The profile's name in the state directory. */
   public String profileName() {
-    return "home-" + username;
+    return PROFILE_PREFIX + username;
   }
 
   /**

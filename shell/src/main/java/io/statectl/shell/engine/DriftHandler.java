@@ -31,8 +31,6 @@ import java.util.Optional;
  * event when it is new) and {@code statectl apply --repair} (fix it, recorded too).
  */
 final class DriftHandler {
-  /** The profile this call examines (status and repair handle one profile per call). */
-  private String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
   private final Caller caller;
@@ -47,22 +45,22 @@ final class DriftHandler {
   }
 
   /** What status compares: the active generation, its manifest and the home. */
-  private record Subject(int number, Path generation, ActivationManifest manifest, Path home) {}
+  private record Subject(String profile, int number, Path generation, ActivationManifest manifest, Path home) {}
 
-  private Subject subject(StateSession s, Optional<Path> homeOption) {
+  private static Subject subject(StateSession s, String profile, Optional<Path> homeOption) {
     ProjectionStore p = s.projections();
-    ActiveGeneration active = p.active(PROFILE).orElseThrow(() -> new UsageException(
+    ActiveGeneration active = p.active(profile).orElseThrow(() -> new UsageException(
         "no generation is active in " + s.directory().root(), "run `statectl apply` first"));
-    GenerationRecord g = p.generation(PROFILE, active.number()).orElseThrow();
+    GenerationRecord g = p.generation(profile, active.number()).orElseThrow();
     ActivationManifest manifest = Manifests.read(g.storePath()).orElseThrow(() -> new UsageException(
         "the active generation " + g.number() + " is missing from the store (" + g.storePath() + ")",
         "`statectl replay --to-generation " + g.number() + " --apply` realises it again"));
     Path home = homeOption.map(h -> h.toAbsolutePath().normalize()).orElse(Path.of(active.home()));
-    return new Subject(g.number(), Path.of(g.storePath()), manifest, home);
+    return new Subject(profile, g.number(), Path.of(g.storePath()), manifest, home);
   }
 
-  private List<DriftItem> check(StateSession s, Subject subject) {
-    return new DriftChecker().check(subject.home(), s.directory().profileLink(PROFILE), subject.generation(),
+  private static List<DriftItem> check(StateSession s, Subject subject) {
+    return new DriftChecker().check(subject.home(), s.directory().profileLink(subject.profile()), subject.generation(),
         subject.manifest());
   }
 
@@ -74,13 +72,14 @@ final class DriftHandler {
     List<DriftItem> items;
     try (StateSession s = new StateSession(r.state(), timer)) {
       ProjectionStore p = s.projections();
+      String profile = Profiles.SYSTEM;
       if (r.profile().isPresent()) {
-        PROFILE = Profiles.checked(r.profile().get());
+        profile = Profiles.checked(r.profile().get());
       } else if (p.active(Profiles.SYSTEM).isEmpty()) {
         // Without --profile: the system profile, or the only profile there is (a home-only setup).
-        PROFILE = p.profiles().stream().filter(x -> p.active(x).isPresent()).findFirst().orElse(Profiles.SYSTEM);
+        profile = p.profiles().stream().filter(x -> p.active(x).isPresent()).findFirst().orElse(Profiles.SYSTEM);
       }
-      subject = subject(s, r.home());
+      subject = subject(s, profile, r.home());
       items = timer.time("drift check", () -> check(s, subject));
       if (!items.isEmpty() && !alreadyRecorded(s, subject, items)) {
         recordIfIdle(s, subject, items);
@@ -88,7 +87,7 @@ final class DriftHandler {
     }
     if (r.format() == Request.Format.JSON) {
       ObjectNode n = json.createObjectNode();
-      n.put("profile", PROFILE);
+      n.put("profile", subject.profile());
       n.put("generation", subject.number());
       n.put("home", subject.home().toString());
       n.set("drift", json.valueToTree(items));
@@ -111,8 +110,8 @@ final class DriftHandler {
   }
 
   /** Whether the last drift recorded is exactly this one (so recording it again would only add noise). */
-  private boolean alreadyRecorded(StateSession s, Subject subject, List<DriftItem> items) {
-    Optional<DriftRecord> last = s.projections().drift(PROFILE);
+  private static boolean alreadyRecorded(StateSession s, Subject subject, List<DriftItem> items) {
+    Optional<DriftRecord> last = s.projections().drift(subject.profile());
     return last.map(d -> d.state().equals("detected") && d.generation() == subject.number()
         && d.home().equals(subject.home().toString()) && d.items().equals(items)).orElse(false);
   }
@@ -127,7 +126,7 @@ final class DriftHandler {
         return;
       }
       try {
-        s.commands().recordDrift(PROFILE, subject.number(), subject.home().toString(), items,
+        s.commands().recordDrift(subject.profile(), subject.number(), subject.home().toString(), items,
             RecordDrift.Outcome.DETECTED);
         out.message("recorded as DriftDetected (event " + s.log().lastSequence() + ")");
       } finally {
@@ -144,27 +143,27 @@ final class DriftHandler {
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "repairing");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
-      Subject subject = subject(s, r.home());
+      Subject subject = subject(s, Profiles.SYSTEM, r.home());
       List<DriftItem> items = check(s, subject);
       if (items.isEmpty()) {
         out.result("nothing to repair: " + subject.home() + " matches generation " + subject.number());
         return 0;
       }
-      Path profileLink = s.directory().profileLink(PROFILE);
+      Path profileLink = s.directory().profileLink(subject.profile());
       ActivationPlan plan = new RepairPlanner().plan(items, subject.home(), profileLink, subject.number(),
           subject.generation(), subject.manifest());
       if (!alreadyRecorded(s, subject, items)) {
-        s.commands().recordDrift(PROFILE, subject.number(), subject.home().toString(), items,
+        s.commands().recordDrift(subject.profile(), subject.number(), subject.home().toString(), items,
             RecordDrift.Outcome.DETECTED);
       }
       timer.time("repair", () -> {
-        new GenerationActivation(s, out).execute(PROFILE, plan, subject.home());
+        new GenerationActivation(s, out).execute(subject.profile(), plan, subject.home());
         return null;
       });
       List<DriftItem> after = check(s, subject);
       List<DriftItem> repaired = items.stream().filter(i -> !after.contains(i)).toList();
       if (!repaired.isEmpty()) {
-        s.commands().recordDrift(PROFILE, subject.number(), subject.home().toString(), repaired,
+        s.commands().recordDrift(subject.profile(), subject.number(), subject.home().toString(), repaired,
             RecordDrift.Outcome.REPAIRED);
       }
       for (DriftItem i : repaired) {

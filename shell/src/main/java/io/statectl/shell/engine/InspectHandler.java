@@ -35,8 +35,6 @@ import java.util.Optional;
 
 /** {@code statectl show-generation N} and {@code statectl diff A B}: read-only, from projections, log and store. */
 final class InspectHandler {
-  /** The profile this call inspects (one per call). */
-  private String PROFILE = Profiles.SYSTEM;
   private static final String RED = "\u001b[31m";
   private static final String GREEN = "\u001b[32m";
   private static final String CYAN = "\u001b[36m";
@@ -54,34 +52,34 @@ final class InspectHandler {
   /** A generation whether live or deleted, and whether it is deleted. */
   private record Found(GenerationRecord record, boolean deleted) {}
 
-  private Found find(ProjectionStore p, int number) {
-    Optional<GenerationRecord> live = p.generation(PROFILE, number);
+  private static Found find(ProjectionStore p, String profile, int number) {
+    Optional<GenerationRecord> live = p.generation(profile, number);
     if (live.isPresent()) {
       return new Found(live.get(), false);
     }
-    return p.deletedGeneration(PROFILE, number).map(g -> new Found(g, true)).orElseThrow(() -> {
-      List<GenerationRecord> all = p.generations(PROFILE);
-      return new GenerationUnknownException(PROFILE, number, all.isEmpty() ? 0 : all.get(all.size() - 1).number());
+    return p.deletedGeneration(profile, number).map(g -> new Found(g, true)).orElseThrow(() -> {
+      List<GenerationRecord> all = p.generations(profile);
+      return new GenerationUnknownException(profile, number, all.isEmpty() ? 0 : all.get(all.size() - 1).number());
     });
   }
 
   int show(Request.ShowGeneration r) {
-    PROFILE = Profiles.checked(r.profile());
+    String profile = Profiles.checked(r.profile());
     if (!r.state().exists()) {
-      throw new GenerationUnknownException(PROFILE, r.number(), 0);
+      throw new GenerationUnknownException(profile, r.number(), 0);
     }
     try (StateSession s = new StateSession(r.state(), timer)) {
       ProjectionStore p = s.projections();
-      Found f = find(p, r.number());
+      Found f = find(p, profile, r.number());
       GenerationRecord g = f.record();
-      int active = p.active(PROFILE).map(ActiveGeneration::number).orElse(0);
+      int active = p.active(profile).map(ActiveGeneration::number).orElse(0);
       Store store = s.store();
       Optional<StorePath> path = store.parseStoreFile(Path.of(g.storePath())).filter(store::isValid);
       List<PathInfo> closure = path.map(x -> store.closure(x).stream()
           .map(c -> store.pathInfo(c).orElseThrow()).toList()).orElse(List.of());
       long closureSize = closure.stream().mapToLong(PathInfo::narSize).sum();
       Optional<ActivationManifest> manifest = Manifests.read(g.storePath());
-      Optional<GenerationRecord> before = previous(p, g.number());
+      Optional<GenerationRecord> before = previous(p, profile, g.number());
       List<FileChange> changes = before.flatMap(b -> Manifests.read(b.storePath())
           .flatMap(mb -> manifest.map(m -> GenerationDiff.files(Path.of(b.storePath()), mb, Path.of(g.storePath()), m))))
           .orElse(List.of());
@@ -133,10 +131,10 @@ final class InspectHandler {
     }
   }
 
-  private Optional<GenerationRecord> previous(ProjectionStore p, int number) {
+  private static Optional<GenerationRecord> previous(ProjectionStore p, String profile, int number) {
     for (int n = number - 1; n >= 1; n--) {
       int k = n;
-      Optional<GenerationRecord> g = p.generation(PROFILE, k).or(() -> p.deletedGeneration(PROFILE, k));
+      Optional<GenerationRecord> g = p.generation(profile, k).or(() -> p.deletedGeneration(profile, k));
       if (g.isPresent()) {
         return g;
       }
@@ -195,23 +193,23 @@ final class InspectHandler {
       long closure, Optional<List<String>> packages) {}
 
   int diff(Request.Diff r, Path pluginDir) {
-    PROFILE = Profiles.checked(r.profile());
-    if (!PROFILE.equals(Profiles.SYSTEM) && r.to() instanceof Request.DiffTarget.Configuration) {
+    String profile = Profiles.checked(r.profile());
+    if (!profile.equals(Profiles.SYSTEM) && r.to() instanceof Request.DiffTarget.Configuration) {
       throw new UsageException("diff --config compares with the system profile only, for now (a home profile's "
-          + "packages would have to be built)", "compare two generations: statectl diff A B --profile " + PROFILE);
+          + "packages would have to be built)", "compare two generations: statectl diff A B --profile " + profile);
     }
     if (!r.state().exists()) {
-      throw new GenerationUnknownException(PROFILE, r.from(), 0);
+      throw new GenerationUnknownException(profile, r.from(), 0);
     }
     Path scratch = null;
     try (StateSession s = new StateSession(r.state(), timer)) {
       ProjectionStore p = s.projections();
-      GenerationRecord a = find(p, r.from()).record();
+      GenerationRecord a = find(p, profile, r.from()).record();
       Side sa = new Side(Integer.toString(a.number()), Path.of(a.storePath()), manifest(a), a.host(), a.plugins(),
           closureSize(s.store(), a), Optional.of(packages(s.store(), a)));
       Side sb;
       if (r.to() instanceof Request.DiffTarget.Generation g) {
-        GenerationRecord b = find(p, g.number()).record();
+        GenerationRecord b = find(p, profile, g.number()).record();
         sb = new Side(Integer.toString(b.number()), Path.of(b.storePath()), manifest(b), b.host(), b.plugins(),
             closureSize(s.store(), b), Optional.of(packages(s.store(), b)));
       } else {
@@ -248,7 +246,7 @@ final class InspectHandler {
       }
       io.statectl.kernel.eval.Evaluation.Success ok = (io.statectl.kernel.eval.Evaluation.Success) e;
       io.statectl.kernel.generation.BuiltGeneration built =
-          new io.statectl.kernel.generation.GenerationBuilder(store).build(PROFILE, ok);
+          new io.statectl.kernel.generation.GenerationBuilder(store).build(Profiles.SYSTEM, ok);
       long size = store.closure(built.path()).stream()
           .mapToLong(x -> store.pathInfo(x).map(PathInfo::narSize).orElse(0L)).sum();
       java.nio.file.Files.walk(scratch).forEach(x -> x.toFile().setWritable(true));
