@@ -67,11 +67,12 @@ public final class GenerationBuilder {
 
   /** The manifest a generation of this evaluation has; pure, so plans can be made before building. */
   public static ActivationManifest manifest(String profile, Evaluation.Success evaluation) {
-    List<ManifestEntry> entries = new ArrayList<>();
-    for (ActivationEntry e : ProfilePartition.entriesOf(profile, evaluation.entries())) {
-      entries.add(entry(e));
-    }
-    return new ActivationManifest(ActivationManifest.CURRENT_VERSION, profile, evaluation.host(), entries);
+    return manifest(profile, evaluation.host(), ProfilePartition.entriesOf(profile, evaluation.entries()));
+  }
+
+  private static ActivationManifest manifest(String profile, String host, List<ActivationEntry> ofProfile) {
+    return new ActivationManifest(ActivationManifest.CURRENT_VERSION, profile, host,
+        ofProfile.stream().map(GenerationBuilder::entry).toList());
   }
 
   private static ManifestEntry entry(ActivationEntry e) {
@@ -111,18 +112,19 @@ public final class GenerationBuilder {
    */
   public BuiltGeneration build(String profile, Evaluation.Success evaluation,
       java.util.function.Function<UserProfile, StorePath> userProfiles) {
-    ActivationManifest manifest = manifest(profile, evaluation);
+    List<ActivationEntry> ofProfile = ProfilePartition.entriesOf(profile, evaluation.entries());
+    ActivationManifest manifest = manifest(profile, evaluation.host(), ofProfile);
     String name = "statectl-" + profile + "-" + evaluation.host();
     List<TreeFile> files = new ArrayList<>();
-    for (ActivationEntry e : ProfilePartition.entriesOf(profile, evaluation.entries())) {
+    for (ActivationEntry e : ofProfile) {
+      // Where each file goes in the tree is the manifest entry's source: one rule for both.
       if (e instanceof HomeFile f) {
-        files.add(new TreeFile(ActivationManifest.HOME_FILES + "/" + f.target(), f.content(), f.mode()));
+        files.add(new TreeFile(entry(e).source(), f.content(), f.mode()));
       } else if (e instanceof RootFile f) {
-        files.add(new TreeFile(ActivationManifest.ROOT_FILES + "/" + f.target(), f.content(), f.mode()));
+        files.add(new TreeFile(entry(e).source(), f.content(), f.mode()));
       } else if (e instanceof UserProfile u) {
         String farm = store.toFile(userProfiles.apply(u)).toString();
-        files.add(new TreeFile(ActivationManifest.HOME_FILES + "/" + u.link(), new FileContent.SymbolicLink(farm),
-            FileMode.REGULAR));
+        files.add(new TreeFile(entry(e).source(), new FileContent.SymbolicLink(farm), FileMode.REGULAR));
       }
     }
     TreeDigest key = new TreeDigest(name);

@@ -21,7 +21,6 @@ import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,8 @@ final class ApplyHandler {
       List<ProfilePlan> plans = new ArrayList<>();
       for (String profile : profiles(success, Optional.empty())) {
         ActivationManifest next = GenerationBuilder.manifest(profile, success);
-        plans.add(new ProfilePlan(profile, Current.NONE, next, plan(r, profile, 1, Optional.empty(), next,
-            targets(r, home, root, profile, success))));
+        plans.add(new ProfilePlan(profile, Current.NONE, plan(r, profile, 1, Optional.empty(), next,
+            targets(r, home, root, profile))));
       }
       if (r.mode() == Request.Mode.DRY_RUN) {
         return printPlans(plans);
@@ -112,7 +111,7 @@ final class ApplyHandler {
         // The last point to stop: activation, once begun, runs to its end (see Cancellation).
         caller.cancellation().checkpoint("activate", out);
         int previous = current.active().map(ActiveGeneration::number).orElse(0);
-        ActivationTargets targets = targets(r, home, root, profile, success);
+        ActivationTargets targets = targets(r, home, root, profile);
         ActivationPlan done = timer.time("activate", () -> new GenerationActivation(session, out).activate(profile,
             number, session.store().toFile(b.generation().path()), current.manifest(), b.generation().manifest(),
             targets, r.backups(), ActivationReason.APPLY, previous));
@@ -158,8 +157,8 @@ final class ApplyHandler {
     for (String profile : profiles(success, Optional.of(session.projections()))) {
       Current current = timer.time("read active manifest", () -> current(session, profile));
       ActivationManifest next = timer.time("manifest", () -> GenerationBuilder.manifest(profile, success));
-      plans.add(new ProfilePlan(profile, current, next, timer.time("plan against home", () -> plan(r, profile,
-          current.nextNumber(), current.manifest(), next, targets(r, home, root, profile, success)))));
+      plans.add(new ProfilePlan(profile, current, timer.time("plan against home", () -> plan(r, profile,
+          current.nextNumber(), current.manifest(), next, targets(r, home, root, profile)))));
     }
     return plans;
   }
@@ -171,8 +170,7 @@ final class ApplyHandler {
   }
 
   /** A home profile may take over files the system profile linked before the user profile existed. */
-  private static ActivationTargets targets(Request.Apply r, Path home, Path root, String profile,
-      Evaluation.Success success) {
+  private static ActivationTargets targets(Request.Apply r, Path home, Path root, String profile) {
     List<Path> others = new ArrayList<>();
     if (!profile.equals(Profiles.SYSTEM)) {
       others.add(r.state().profileLink(Profiles.SYSTEM));
@@ -239,7 +237,7 @@ final class ApplyHandler {
     return 0;
   }
 
-  private record ProfilePlan(String profile, Current current, ActivationManifest next, ActivationPlan plan) {}
+  private record ProfilePlan(String profile, Current current, ActivationPlan plan) {}
 
   private record Built(ProfilePlan plan, BuiltGeneration generation, String path) {}
 

@@ -66,8 +66,6 @@ final class ReadHandler {
     }
     if (all.isEmpty()) {
       out.result("no generations yet; run `statectl apply`");
-      others.forEach(o -> out.message("note: profile " + o + " has its own generations: statectl generations --profile " + o));
-      return 0;
     }
     for (GenerationRecord g : all) {
       out.result(String.format("%s %4d  %s  %-12s %s", g.number() == current ? "*" : " ", g.number(),
