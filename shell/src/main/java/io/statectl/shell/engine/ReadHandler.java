@@ -146,7 +146,7 @@ final class ReadHandler {
     }
     try (StateSession s = new StateSession(r.state(), timer)) {
       Store store = s.store();
-      StorePath path = parse(store, r.path());
+      StorePath path = StoreQueries.parse(store, r.path());
       PathInfo info = store.pathInfo(path).orElseThrow(() -> new UsageException(
           store.toFile(path) + " is not a valid store path", "list valid paths with `statectl generations`"));
       if (r.format() == Request.Format.JSON) {
@@ -170,20 +170,6 @@ final class ReadHandler {
       info.deriver().ifPresent(d -> out.result("deriver       " + store.toFile(d)));
       return 0;
     }
-  }
-
-  private static StorePath parse(Store store, String text) {
-    Optional<StorePath> p = text.contains("/")
-        ? store.parseStoreFile(Path.of(text).toAbsolutePath())
-        : Optional.of(text).flatMap(t -> {
-          try {
-            return Optional.of(StorePath.parse(t));
-          } catch (RuntimeException e) {
-            return Optional.empty();
-          }
-        });
-    return p.orElseThrow(() -> new UsageException("'" + text + "' is not a path in the store " + store.directory(),
-        "give a path under " + store.directory() + " or its <hash>-<name> part"));
   }
 
   int backups(Request.Backups r) {

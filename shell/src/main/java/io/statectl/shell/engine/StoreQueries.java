@@ -137,7 +137,8 @@ final class StoreQueries {
     return p;
   }
 
-  private static StorePath parse(Store store, String text) {
+  /** A store path given as a file under the store or as its {@code <hash>-<name>} part; a usage error otherwise. */
+  static StorePath parse(Store store, String text) {
     Optional<StorePath> p = text.contains("/")
         ? store.parseStoreFile(Path.of(text).toAbsolutePath())
         : Optional.of(text).flatMap(t -> {
