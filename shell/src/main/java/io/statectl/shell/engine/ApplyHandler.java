@@ -53,6 +53,8 @@ final class ApplyHandler {
     Path home = r.home().toAbsolutePath().normalize();
     Path root = r.root().map(p -> p.toAbsolutePath().normalize()).orElse(Targets.LIVE_ROOT);
     checkRoot(success, root, r.root().isPresent());
+    // Check before change: a secret this host cannot open stops the apply before anything is built.
+    timer.time("secrets", () -> io.statectl.kernel.secrets.SecretsPreflight.check(success, root));
 
     if (!r.state().exists()) {
       // Nothing recorded yet: plan without opening (and so creating) the state directory.
@@ -140,6 +142,9 @@ final class ApplyHandler {
   private static Set<String> profiles(Evaluation.Success success, Optional<ProjectionStore> p) {
     Set<String> names = new LinkedHashSet<>();
     if (p.flatMap(x -> x.active(Profiles.SYSTEM)).isPresent()) {
+      names.add(Profiles.SYSTEM);
+    }
+    if (!io.statectl.kernel.secrets.SecretsConfig.of(success.config()).isEmpty()) {
       names.add(Profiles.SYSTEM);
     }
     names.addAll(ProfilePartition.of(success.entries()).keySet());

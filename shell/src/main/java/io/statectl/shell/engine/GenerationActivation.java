@@ -57,8 +57,18 @@ final class GenerationActivation {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
+    // Secrets first: every one is decrypted before anything is written, so a failure changes nothing.
+    io.statectl.kernel.secrets.SecretsActivation secrets = new io.statectl.kernel.secrets.SecretsActivation(targets.root());
+    boolean hasSecrets = io.statectl.kernel.secrets.SecretsManifest.of(generation).isPresent();
+    if (profile.equals(Profiles.SYSTEM) && (hasSecrets || Files.isDirectory(secrets.underRoot(io.statectl.kernel.secrets.SecretDeclaration.RUNTIME_DIR)))) {
+      int placed = secrets.install(generation);
+      if (placed > 0) {
+        out.message("secrets: " + placed + " placed under " + secrets.underRoot(
+            io.statectl.kernel.secrets.SecretDeclaration.RUNTIME_DIR));
+      }
+    }
     execute(profile, plan, targets);
-    boolean hasRootFiles = next.entries().stream().anyMatch(e -> e.underRoot());
+    boolean hasRootFiles = hasSecrets || next.entries().stream().anyMatch(e -> e.underRoot());
     session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
         hasRootFiles ? targets.root().toString() : null);
     plan.notes().forEach(n -> out.message("note: " + n));

@@ -277,6 +277,8 @@ final class InspectHandler {
         ArrayNode pk = n.putArray("packages");
         packageChanges(a, b).forEach(pk::add);
         n.putArray("services");
+        ArrayNode sc = n.putArray("secrets");
+        io.statectl.kernel.secrets.SecretsDiff.lines(a.tree(), b.tree()).forEach(sc::add);
         n.putObject("closure").put("from", sizeA).put("to", sizeB).put("delta", sizeB - sizeA);
         n.put("hostFrom", a.host());
         n.put("hostTo", b.host());
@@ -291,6 +293,11 @@ final class InspectHandler {
           + (a.host().equals(b.host()) ? "" : " (host " + a.host() + " → " + b.host() + ")"));
       if (!a.plugins().equals(b.plugins())) {
         out.result("plugins: " + String.join(", ", a.plugins()) + " → " + String.join(", ", b.plugins()));
+      }
+      List<String> secrets = io.statectl.kernel.secrets.SecretsDiff.lines(a.tree(), b.tree());
+      if (!secrets.isEmpty()) {
+        out.result(paint(color, BOLD, "secrets") + ":");
+        secrets.forEach(l -> out.result("  ~ " + l));
       }
       out.result(paint(color, BOLD, "files") + (files.isEmpty() ? ": no changes" : ":"));
       for (FileChange c : files) {

@@ -47,6 +47,11 @@ public record SshEd25519Recipient(byte[] edPublicKey) implements Recipient {
   }
 
   /** The stanza tag: the first 4 bytes of SHA-256 of the wire encoding, unpadded base64. */
+  /** The stanza tag: the first 4 bytes of SHA-256 of the wire encoding, unpadded base64. */
+  public String stanzaTag() {
+    return tag();
+  }
+
   String tag() {
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(wire());
