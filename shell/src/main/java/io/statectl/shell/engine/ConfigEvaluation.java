@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Evaluating a configuration directory for a host: the first step of apply, build, eval and check. */
-final class ConfigEvaluation {
+public final class ConfigEvaluation {
   private ConfigEvaluation() {}
 
   /** The normalised configuration directory; a usage error when there is none. */
-  static Path directory(Path config) {
+  public static Path directory(Path config) {
     Path dir = config.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new UsageException("configuration directory " + dir + " does not exist",
@@ -31,7 +31,7 @@ final class ConfigEvaluation {
    * resident server a clean evaluation is reused while every file it read is unchanged ({@link
    * EvaluationMemo}).
    */
-  static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
+  public static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
       PhaseTimer timer) {
     DirectoryConfigFileSystem repository = new DirectoryConfigFileSystem(dir);
     // A resident server remembers clean evaluations per set of plugins; a CLI process evaluates.
@@ -47,7 +47,7 @@ final class ConfigEvaluation {
   }
 
   /** The clean evaluation, or every problem as one {@link ConfigInvalidException}. */
-  static Evaluation.Success success(Evaluation e) {
+  public static Evaluation.Success success(Evaluation e) {
     if (e instanceof Evaluation.Failure f) {
       throw new ConfigInvalidException(f.problems());
     }

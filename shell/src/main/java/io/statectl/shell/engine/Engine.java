@@ -91,6 +91,9 @@ public final class Engine {
       return withPlugins(r.state(), Optional.empty(), plugins -> new OptionsHandler(out, timer).options(r, plugins));
     } else if (request instanceof Request.Eval r) {
       return withPlugins(r.state(), Optional.of(r.config()), plugins -> new OptionsHandler(out, timer).eval(r, plugins));
+    } else if (request instanceof Request.Secrets r) {
+      return withPlugins(r.state(), Optional.of(r.config()),
+          plugins -> new io.statectl.shell.engine.secrets.SecretsHandler(out, timer).run(r, plugins));
     } else if (request instanceof Request.Check r) {
       return withPlugins(r.state(), Optional.of(r.config()), plugins -> new OptionsHandler(out, timer).check(r, plugins));
     } else if (request instanceof Request.PluginInstall r) {

@@ -113,7 +113,13 @@ final class OptionsHandler {
       print(n);
       return 0;
     }
-    out.result(path + " = " + EvaluatedValues.render(value.get()));
+    // A secret shows as what it is, never as content (it has none here: only the .age file's name).
+    Optional<String> secret = keys.size() == 2 && keys.get(0).equals(io.statectl.kernel.secrets.SecretsConfig.NAMESPACE)
+        ? io.statectl.kernel.secrets.SecretsConfig.of(s.config()).secrets().stream()
+            .filter(d -> d.name().equals(keys.get(1))).map(io.statectl.kernel.secrets.SecretDeclaration::describe)
+            .findFirst()
+        : Optional.empty();
+    out.result(path + " = " + secret.orElseGet(() -> EvaluatedValues.render(value.get())));
     out.result("  (host " + s.host() + ", platform " + s.platform().id() + ")");
     for (OptionTrace t : traces) {
       out.result("defined" + (t.path().equals(path) ? "" : " for " + t.path()) + ":");

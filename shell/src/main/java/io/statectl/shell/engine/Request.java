@@ -47,6 +47,13 @@ public sealed interface Request {
       Format format) implements Request {}
 
   /** Evaluate hosts without building; report every problem of every host. */
+  /** {@code statectl secrets list|check|rekey|edit} (issue 18). */
+  record Secrets(StateDirectory state, Path config, String host, SecretsAction action, Optional<String> name,
+      Optional<Path> root, Optional<Path> identity, Optional<String> editor) implements Request {}
+
+  /** What {@code statectl secrets} does. */
+  enum SecretsAction { LIST, CHECK, REKEY, EDIT }
+
   record Check(StateDirectory state, Path config, java.util.List<String> hosts, Optional<Platform> platform)
       implements Request {}
 
