@@ -38,7 +38,7 @@ public final class SecretsModule implements StatectlModule {
     return OptionDecl.of(OptionType.attrsOf(OptionType.anything()), description()
         + ". path defaults to /run/statectl/secrets/<name>, mode to \"0400\", recipients to every host of "
         + "secrets.recipients; identity to /etc/ssh/ssh_host_ed25519_key.")
-        .withExample("[secrets.db]\nfile = \"../secrets/db.age\"\nrecipients = [\"laptop\", \"server\"]");
+        .withExample("secrets.db = { file = \"../secrets/db.age\", mode = \"0440\", recipients = [\"laptop\", \"server\"] }");
   }
 
   @Override
