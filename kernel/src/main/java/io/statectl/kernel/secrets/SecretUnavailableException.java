@@ -2,8 +2,6 @@ package io.statectl.kernel.secrets;
 
 import io.statectl.kernel.ErrorCode;
 import io.statectl.kernel.KernelException;
-import io.statectl.kernel.secrets.age.AgeException;
-import io.statectl.kernel.secrets.age.AgeKeyException;
 import java.util.List;
 
 /**
@@ -12,13 +10,11 @@ import java.util.List;
  */
 public final class SecretUnavailableException extends KernelException {
   private static final long serialVersionUID = 1L;
-  private final String secret;
   private final List<String> problems;
   private final ErrorCode code;
 
   public SecretUnavailableException(List<String> problems, ErrorCode code) {
     super(String.join("\n", problems) + "\nnothing was changed");
-    this.secret = "";
     this.problems = List.copyOf(problems);
     this.code = code;
   }
@@ -26,16 +22,6 @@ public final class SecretUnavailableException extends KernelException {
   /** One line per secret that cannot be opened. */
   public List<String> problems() {
     return problems;
-  }
-
-  static ErrorCode codeOf(RuntimeException e) {
-    if (e instanceof AgeException a) {
-      return a.code();
-    }
-    if (e instanceof AgeKeyException k) {
-      return k.code();
-    }
-    return ErrorCode.SECRET_DAMAGED;
   }
 
   @Override

@@ -37,17 +37,17 @@ public final class AgeException extends KernelException {
 
   private final Failure failure;
   private final String source;
+  private final String detail;
 
   public AgeException(Failure failure, String source, String detail) {
     super(source + ": " + failure.meaning() + (detail.isEmpty() ? "" : " (" + detail + ")"));
     this.failure = Objects.requireNonNull(failure);
     this.source = Objects.requireNonNull(source);
+    this.detail = Objects.requireNonNull(detail);
   }
 
   /** The same failure, now naming the file it happened in. */
   public AgeException in(String file) {
-    String detail = getMessage().substring(source.length() + 2 + failure.meaning().length());
-    detail = detail.startsWith(" (") ? detail.substring(2, detail.length() - 1) : "";
     return new AgeException(failure, file, detail);
   }
 
