@@ -198,6 +198,9 @@ class SecretsEndToEndTest {
     assertTrue(r.err().contains(hostPub.substring(0, hostPub.lastIndexOf(' '))), r.err());
     assertTrue(r.err().contains(adminPub), "names the declared recipients: " + r.err());
     assertNothingChanged();
+    Statectl.Result check = run("check", "--config", config.toString(), "--host", "server", "--root", root.toString());
+    assertEquals(15, check.exit(), check.toString());
+    assertTrue(check.err().contains("secret db (secrets/db.age) is not encrypted to this host's key"), check.err());
   }
 
   @Test
@@ -278,6 +281,8 @@ class SecretsEndToEndTest {
     Statectl.Result check = run("secrets", "check", "--config", config.toString(), "--host", "server", "--root",
         root.toString()).ok();
     assertTrue(check.out().contains("db: host server can open it: yes"), check.toString());
+    assertTrue(run("check", "--config", config.toString(), "--host", "server", "--root", root.toString()).ok().out()
+        .contains("secrets of host server: all 2 open with"));
     assertTrue(run("secrets", "list", "--config", config.toString(), "--host", "server").ok().out()
         .contains("db  secrets/db.age"));
     apply().ok();

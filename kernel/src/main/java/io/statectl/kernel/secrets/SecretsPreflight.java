@@ -13,6 +13,32 @@ import java.util.List;
 public final class SecretsPreflight {
   private SecretsPreflight() {}
 
+  /**
+   * For {@code statectl check}, which evaluates hosts other than this machine: decrypts a host's
+   * secrets only when this machine's identity (under {@code root}) is that host's declared key,
+   * and otherwise says why it did not. Returns a note for the user; empty when no secrets.
+   *
+   * @throws SecretUnavailableException when this machine is the host and cannot open a secret
+   */
+  public static java.util.Optional<String> checkIfThisHost(Evaluation.Success evaluation, Path root) {
+    SecretsConfig config = SecretsConfig.of(evaluation.config());
+    if (config.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String identity = config.identity().orElse(SecretsManifest.DEFAULT_IDENTITY);
+    Path file = new SecretsActivation(root).underRoot(identity);
+    if (!java.nio.file.Files.exists(file)) {
+      return java.util.Optional.of("secrets of host " + evaluation.host() + " not decrypted: no identity at " + file);
+    }
+    String mine = io.statectl.kernel.secrets.age.Identities.read(file).get(0).recipient().encoded();
+    if (!mine.equals(config.hostRecipients().get(evaluation.host()))) {
+      return java.util.Optional.of("secrets of host " + evaluation.host() + " not decrypted here: this machine's key "
+          + file + " is not secrets.recipients." + evaluation.host());
+    }
+    int n = check(evaluation, root);
+    return java.util.Optional.of("secrets of host " + evaluation.host() + ": all " + n + " open with " + file);
+  }
+
   /** Returns the number of secrets checked; throws {@link SecretUnavailableException} listing each failure. */
   public static int check(Evaluation.Success evaluation, Path root) {
     SecretsConfig config = SecretsConfig.of(evaluation.config());

@@ -137,6 +137,7 @@ final class OptionsHandler {
       throw new UsageException("no hosts in " + r.config().toAbsolutePath(), "create hosts/<name>.toml");
     }
     List<ConfigProblem> problems = new ArrayList<>();
+    List<io.statectl.kernel.secrets.SecretUnavailableException> secrets = new ArrayList<>();
     for (String host : hosts) {
       Evaluation e = evaluate(modules, r.config(), host, r.platform());
       if (e instanceof Evaluation.Failure f) {
@@ -148,10 +149,21 @@ final class OptionsHandler {
       } else {
         Evaluation.Success s = (Evaluation.Success) e;
         out.result("ok: host " + host + " (" + s.platform().id() + "): " + s.entries().size() + " entries");
+        try {
+          io.statectl.kernel.secrets.SecretsPreflight.checkIfThisHost(s,
+              r.root().map(x -> x.toAbsolutePath().normalize()).orElse(Path.of("/"))).ifPresent(n -> out.result("  " + n));
+        } catch (io.statectl.kernel.secrets.SecretUnavailableException x) {
+          secrets.add(x);
+        }
       }
     }
     if (!problems.isEmpty()) {
       throw new ConfigInvalidException(problems);
+    }
+    if (!secrets.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      secrets.forEach(x -> lines.addAll(x.problems()));
+      throw new io.statectl.kernel.secrets.SecretUnavailableException(lines, secrets.get(0).code());
     }
     return 0;
   }

@@ -54,7 +54,8 @@ public sealed interface Request {
   /** What {@code statectl secrets} does. */
   enum SecretsAction { LIST, CHECK, REKEY, EDIT }
 
-  record Check(StateDirectory state, Path config, java.util.List<String> hosts, Optional<Platform> platform)
+  record Check(StateDirectory state, Path config, java.util.List<String> hosts, Optional<Platform> platform,
+      Optional<Path> root)
       implements Request {}
 
   /** Install (or, with {@code UPGRADE}, replace) a plugin from a path or URL. */
