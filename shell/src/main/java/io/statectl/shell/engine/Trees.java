@@ -9,10 +9,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Deleting directories that statectl itself keeps (read models and views; never the store). */
-final class Trees {
+public final class Trees {
   private Trees() {}
 
-  static void delete(Path root) {
+  public static void delete(Path root) {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
