@@ -1,5 +1,6 @@
 package io.statectl.kernel.realise;
 
+import io.statectl.api.Sha256;
 import io.statectl.kernel.store.Hash;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
 /**
@@ -38,12 +38,7 @@ public final class Fetcher {
     PrintStream say = new PrintStream(log, true, StandardCharsets.UTF_8);
     say.println("fetching " + url);
     URI uri = URI.create(url);
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = Sha256.newDigest();
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
       if (scheme.equals("file")) {
