@@ -1,11 +1,10 @@
 package io.statectl.shell.engine.plugins;
 
+import io.statectl.kernel.download.Downloader;
 import io.statectl.kernel.plugins.PluginRejectedException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +13,10 @@ import java.time.Duration;
 public final class PluginSources {
   private PluginSources() {}
 
+  private static final Downloader DOWNLOADER = new Downloader(Duration.ofSeconds(20), Duration.ofMinutes(2));
+
   static boolean isUrl(String source) {
-    return source.startsWith("http://") || source.startsWith("https://");
+    return Downloader.isHttp(source);
   }
 
   /** The local file for {@code source}; URLs are downloaded into {@code tempDir}. */
@@ -28,24 +29,31 @@ public final class PluginSources {
       }
       return p;
     }
+    Path target = null;
     try {
-      Path target = Files.createTempFile(tempDir, "plugin-", ".jar");
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
-      HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofMinutes(2)).build(),
-          HttpResponse.BodyHandlers.ofFile(target));
-      if (r.statusCode() != 200) {
-        Files.deleteIfExists(target);
-        throw new PluginRejectedException(PluginRejectedException.Reason.UNREADABLE, source,
-            "cannot download " + source + ": HTTP " + r.statusCode(), "check the URL");
+      target = Files.createTempFile(tempDir, "plugin-", ".jar");
+      try (OutputStream out = Files.newOutputStream(target)) {
+        DOWNLOADER.copy(URI.create(source), out);
       }
       return target;
     } catch (IOException e) {
+      deleteQuietly(target);
       throw new PluginRejectedException(PluginRejectedException.Reason.UNREADABLE, source,
           "cannot download " + source + ": " + e.getMessage(), "check the URL and the network");
     } catch (InterruptedException e) {
+      deleteQuietly(target);
       Thread.currentThread().interrupt();
       throw new PluginRejectedException(PluginRejectedException.Reason.UNREADABLE, source, "download interrupted", "rerun");
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // a temp file in the plugin staging dir: removed with it
+      }
     }
   }
 }
