@@ -5,19 +5,33 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statectl.events.EventJson;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.eval.DeclaredOption;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.eval.Evaluator;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.InstallPlugin;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.LockFile;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.LockedPlugin;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginArchive;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginDescriptorInfo;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginHost;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginLoadException;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginRegistryAggregate;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginRejectedException;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.RemovePlugin;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.store.EntryMode;
+import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.store.StorePath;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
@@ -245,11 +259,7 @@ public final class PluginHandler {
 
   /** Points {@code link} at {@code target}, replacing an older link in one rename. */
   private static void link(Path link, Path target) throws IOException {
-    Files.createDirectories(link.getParent());
-    Path tmp = link.resolveSibling("." + link.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.createSymbolicLink(tmp, target);
-    Files.move(tmp, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    AtomicSymlink.replace(link, target);
   }
 
   private static String safe(String s) {
