@@ -20,6 +20,7 @@ import io.statectl.kernel.diff.FileChange;
 import io.statectl.kernel.diff.GenerationDiff;
 import io.statectl.kernel.generation.ActivationManifest;
 import io.statectl.kernel.profile.GenerationUnknownException;
+import io.statectl.kernel.store.FileTrees;
 import io.statectl.kernel.store.PathInfo;
 import io.statectl.kernel.store.Store;
 import io.statectl.kernel.store.StorePath;
@@ -30,7 +31,6 @@ import io.statectl.shell.engine.Output;
 import io.statectl.shell.engine.PhaseTimer;
 import io.statectl.shell.engine.Profiles;
 import io.statectl.shell.engine.Request;
-import io.statectl.shell.engine.Trees;
 import io.statectl.shell.engine.UsageException;
 import io.statectl.shell.engine.apply.Manifests;
 import io.statectl.shell.engine.session.StateSession;
@@ -228,7 +228,7 @@ public final class InspectHandler {
       return render(r, sa, sb);
     } finally {
       if (scratch != null) {
-        Trees.delete(scratch);
+        FileTrees.deleteRecursively(scratch);
       }
     }
   }

@@ -7,31 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statectl.events.EventJson;
 import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.eval.DeclaredOption;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.eval.Evaluator;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.InstallPlugin;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.LockFile;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.LockedPlugin;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginArchive;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginDescriptorInfo;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginHost;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginLoadException;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginRegistryAggregate;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.PluginRejectedException;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.plugins.RemovePlugin;
-import io.statectl.kernel.activation.AtomicSymlink;
 import io.statectl.kernel.store.EntryMode;
-import io.statectl.kernel.activation.AtomicSymlink;
+import io.statectl.kernel.store.FileTrees;
+import io.statectl.kernel.store.StoreIoException;
 import io.statectl.kernel.store.StorePath;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
@@ -41,7 +30,6 @@ import io.statectl.shell.engine.Output;
 import io.statectl.shell.engine.PhaseTimer;
 import io.statectl.shell.engine.Profiles;
 import io.statectl.shell.engine.Request;
-import io.statectl.shell.engine.Trees;
 import io.statectl.shell.engine.session.StateSession;
 import io.statectl.shell.engine.session.WriterLock;
 import java.io.IOException;
@@ -268,8 +256,8 @@ public final class PluginHandler {
 
   private static void deleteQuietly(Path dir) {
     try {
-      Trees.delete(dir);
-    } catch (UncheckedIOException e) {
+      FileTrees.deleteRecursively(dir);
+    } catch (StoreIoException e) {
       // a temp dir; the OS cleans it eventually, and the command's own outcome matters more
     }
   }

@@ -4,10 +4,10 @@ import io.statectl.events.log.EventLog;
 import io.statectl.events.log.VerifyResult;
 import io.statectl.kernel.profile.ProfileCommands;
 import io.statectl.kernel.state.StateDirectory;
+import io.statectl.kernel.store.FileTrees;
 import io.statectl.kernel.store.Store;
 import io.statectl.projections.ProjectionStore;
 import io.statectl.shell.engine.PhaseTimer;
-import io.statectl.shell.engine.Trees;
 import io.statectl.shell.engine.build.InstantiationMemo;
 import io.statectl.shell.engine.inspect.LogCorruptException;
 import java.nio.file.Path;
@@ -121,8 +121,8 @@ public final class StateSession implements AutoCloseable {
     closeViews();
     EventLog l = log();
     ProjectionStore p = parts.rebuildProjections(timer, () -> {
-      Trees.delete(dir.projections());
-      Trees.delete(dir.views());
+      FileTrees.deleteRecursively(dir.projections());
+      FileTrees.deleteRecursively(dir.views());
     });
     caughtUp = true;
     return timer.time("projections rebuild", () -> p.catchUp(l));
