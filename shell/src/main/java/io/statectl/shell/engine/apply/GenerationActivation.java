@@ -92,8 +92,7 @@ public final class GenerationActivation {
   }
 
   static String backupName(Path live) {
-    String base = live.getFileName().toString().replaceAll("[^A-Za-z0-9+._?=-]", "_");
-    return "backup-" + base;
+    return "backup-" + StorePath.safeNameChars(live.getFileName().toString());
   }
 
   public static String summary(ActivationPlan plan) {

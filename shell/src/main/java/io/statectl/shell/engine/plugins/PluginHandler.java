@@ -251,7 +251,7 @@ public final class PluginHandler {
   }
 
   private static String safe(String s) {
-    return s.replaceAll("[^A-Za-z0-9+._?=-]", "_");
+    return StorePath.safeNameChars(s);
   }
 
   private static void deleteQuietly(Path dir) {
