@@ -423,7 +423,7 @@ public final class Store implements AutoCloseable {
     Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
     try {
       filler.fill(temp);
-      return seal(temp, name, Optional.empty());
+      return seal(temp, name);
     } catch (RuntimeException | Error failure) {
       try {
         FileTrees.deleteRecursively(temp);
@@ -434,18 +434,13 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private StorePath seal(Path temp, String name, Optional<SortedSet<StorePath>> given) {
+  /** Canonicalises, hashes and scans a filled temp entry, then moves it into place and registers it. */
+  private StorePath seal(Path temp, String name) {
     Canonicaliser.canonicalise(temp);
     DigestingOutputStream digest = new DigestingOutputStream();
-    SortedSet<StorePath> references;
-    if (given.isPresent()) {
-      Nar.write(temp, digest);
-      references = given.get();
-    } else {
-      ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
-      Nar.write(temp, new TeeOutputStream(digest, scanner));
-      references = scanner.references();
-    }
+    ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
+    Nar.write(temp, new TeeOutputStream(digest, scanner));
+    SortedSet<StorePath> references = scanner.references();
     NarDigest nar = digest.result();
     StorePath path = StorePath.contentAddressed(nar.narHash(), references, directoryText, name);
     Path target = toFile(path);
