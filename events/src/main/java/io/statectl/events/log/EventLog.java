@@ -35,6 +35,9 @@ import org.lmdbjava.Txn;
  * each record's checksum and throw {@link CorruptRecordException} rather than return a bad
  * record; the hash chain is only checked by {@link #verify}. {@link #close} must only be called
  * once no other thread uses the log.
+ *
+ * <p>Over 400 lines on purpose: append, group commit, read and verify share the record encoding
+ * and the LMDB transactions that keep the chain consistent; the encoding itself is in LogRecord.
  */
 public final class EventLog implements AutoCloseable {
 

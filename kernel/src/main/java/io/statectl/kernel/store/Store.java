@@ -39,6 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * (rename and register) one at a time. Only one {@code Store} may write a store directory at a
  * time (the caller holds the state directory's lock): {@link #removeLeftovers} deletes temp
  * entries it finds, which would break another writer's add.
+ *
+ * <p>Over 400 lines on purpose: every way in (add a file, tree, bytes, build output; delete) shares
+ * one crash-safe add/finalise protocol and its lock, which splitting would spread across classes.
  */
 public final class Store implements AutoCloseable {
   private static final String TEMP_PREFIX = ".tmp-";
