@@ -3,6 +3,7 @@ package io.statectl.shell.engine.apply;
 import io.statectl.api.Platform;
 import io.statectl.api.activation.UserProfile;
 import io.statectl.events.ActivationReason;
+import io.statectl.events.SourceRevision;
 import io.statectl.kernel.activation.ActivationConflictException;
 import io.statectl.kernel.activation.ActivationPlan;
 import io.statectl.kernel.activation.ActivationTargets;
@@ -15,6 +16,7 @@ import io.statectl.kernel.generation.BuiltGeneration;
 import io.statectl.kernel.generation.GenerationBuilder;
 import io.statectl.kernel.generation.ProfilePartition;
 import io.statectl.kernel.generation.UserProfileFarm;
+import io.statectl.kernel.git.GitRevisions;
 import io.statectl.kernel.store.StorePath;
 import io.statectl.projections.ProjectionStore;
 import io.statectl.projections.generations.ActiveGeneration;
@@ -89,6 +91,7 @@ public final class ApplyHandler {
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       List<ProfilePlan> plans = preflight(r, session, success, home, root);
       refuseConflicts(plans);
+      Optional<SourceRevision> revision = timer.time("git", () -> GitRevisions.of(config));
       Map<String, StorePath> outputs = timer.time("packages", () -> buildPackages(session, success, config));
       GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
       caller.cancellation().checkpoint("snapshot", out);
@@ -118,7 +121,8 @@ public final class ApplyHandler {
           session.commands().submit(profile, success.host(), snapshotPath, config.toString());
           session.commands().recordEvaluation(profile, success.host(), snapshotPath, b.path(),
               b.generation().manifest().entries().size(), success.plugins());
-          return session.commands().createGeneration(profile, success.host(), b.path(), snapshotPath);
+          return session.commands().createGeneration(profile, success.host(), b.path(), snapshotPath, revision,
+              r.message());
         });
         // The last point to stop: activation, once begun, runs to its end (see Cancellation).
         caller.cancellation().checkpoint("activate", out);

@@ -124,6 +124,10 @@ public final class InspectHandler {
           + ", host " + g.host());
       out.result("  store path  " + g.storePath() + (path.isPresent() ? "" : " (not in the store)"));
       out.result("  config      " + g.snapshotPath() + configDir.map(d -> " (from " + d + ")").orElse(""));
+      g.revision().ifPresent(v -> out.result("  commit      " + v.commit().substring(0, 12)
+          + (v.branch() == null ? " (detached)" : " on " + v.branch()) + (v.dirty() ? ", work tree dirty" : "")
+          + ": " + v.subject()));
+      g.note().ifPresent(m -> out.result("  message     " + m));
       out.result("  plugins     " + (g.plugins().isEmpty() ? "(none recorded)" : String.join(", ", g.plugins())));
       out.result("  entries     " + manifest.map(m -> Integer.toString(m.entries().size())).orElse("(unknown)"));
       out.result("  closure     " + closure.size() + " path(s), " + closureSize + " bytes");

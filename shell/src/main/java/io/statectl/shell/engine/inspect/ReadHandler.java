@@ -74,8 +74,10 @@ public final class ReadHandler {
       out.result("no generations yet; run `statectl apply`");
     }
     for (GenerationRecord g : all) {
-      out.result(String.format("%s %4d  %s  %-12s %s", g.number() == current ? "*" : " ", g.number(),
-          TIME.format(g.createdAt()), g.host(), g.storePath()));
+      String origin = g.revision().map(v -> "  " + v.shortForm()).orElse("")
+          + g.note().map(m -> "  \"" + m + "\"").orElse("");
+      out.result(String.format("%s %4d  %s  %-12s %s%s", g.number() == current ? "*" : " ", g.number(),
+          TIME.format(g.createdAt()), g.host(), g.storePath(), origin));
     }
     others.forEach(o -> out.message("note: profile " + o + " has its own generations: statectl generations --profile " + o));
     return 0;
