@@ -14,7 +14,7 @@ import io.statectl.kernel.secrets.age.Identity;
 import io.statectl.kernel.secrets.age.Recipient;
 import io.statectl.kernel.secrets.age.SshEd25519Recipient;
 import io.statectl.kernel.secrets.age.Stanza;
-import io.statectl.shell.engine.ConfigEvaluation;
+import io.statectl.shell.engine.eval.ConfigEvaluation;
 import io.statectl.shell.engine.Output;
 import io.statectl.shell.engine.PhaseTimer;
 import io.statectl.shell.engine.Request;
