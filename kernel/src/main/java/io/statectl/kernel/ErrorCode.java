@@ -28,6 +28,12 @@ public enum ErrorCode {
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),
   HASH_MISMATCH("STC-E061", 10, "a fetched source does not have the declared sha256; nothing was registered"),
   NOT_DETERMINISTIC("STC-E062", 11, "build --check produced different output than the registered one"),
+  // Issue 14 took STC-E100..E119 (the store's life cycle: roots, gc, verify, repair, add, optimise).
+  STORE_DAMAGED("STC-E100", 16, "store verify found missing, damaged, unregistered or dangling paths, or a profile link to a missing path (each named)"),
+  REPAIR_FAILED("STC-E101", 16, "store verify --repair could not rebuild a damaged path (no deriver, or the rebuild differs)"),
+  FILE_NAME_REFUSED("STC-E102", 6, "store add: a file name the store does not hold (a newline in it)"),
+  OUT_LINK_OCCUPIED("STC-E103", 4, "--out-link names a file that is not a symlink; nothing was changed"),
+  PATH_NOT_ALIVE("STC-E104", 1, "store why-alive: no root reaches the path (gc would delete it)"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;
