@@ -34,6 +34,7 @@ final class StateSession implements AutoCloseable {
   private boolean caughtUp;
   private boolean leftoversRemoved;
   private boolean tailVerified;
+  private io.statectl.kernel.gc.TempRoots tempRoots;
 
   /** Whether this session may change the state directory (it then holds the writer lock). */
   enum Access { READ, WRITE }
@@ -161,6 +162,17 @@ final class StateSession implements AutoCloseable {
     return parts.instantiations();
   }
 
+  /**
+   * This command's temp roots (created on first use, released when the session closes): what a
+   * build or add has made or will use, so a concurrent {@code gc} keeps it.
+   */
+  synchronized io.statectl.kernel.gc.TempRoots tempRoots() {
+    if (tempRoots == null) {
+      tempRoots = io.statectl.kernel.gc.TempRoots.create(dir.tempRoots());
+    }
+    return tempRoots;
+  }
+
   ProfileCommands commands() {
     log(); // verify the tail first
     return parts.commands(timer);
@@ -183,6 +195,13 @@ final class StateSession implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = closeViews();
+    if (tempRoots != null) {
+      try {
+        tempRoots.close();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
     try {
       release.run();
     } catch (RuntimeException e) {
