@@ -180,11 +180,7 @@ public final class GenerationBuilder {
     private final java.security.MessageDigest sha;
 
     TreeDigest(String name) {
-      try {
-        sha = java.security.MessageDigest.getInstance("SHA-256");
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK has no SHA-256", e);
-      }
+      sha = io.statectl.api.Sha256.newDigest();
       field(name.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -3,6 +3,8 @@ package io.statectl.shell.engine;
 import io.statectl.api.Platform;
 import io.statectl.kernel.activation.BackupPolicy;
 import io.statectl.kernel.state.StateDirectory;
+import io.statectl.shell.engine.inspect.HistoryFilter;
+import io.statectl.shell.engine.inspect.HistoryPoint;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
