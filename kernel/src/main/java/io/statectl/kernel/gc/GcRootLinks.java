@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +49,8 @@ public final class GcRootLinks {
     String key = Hash.of(absolute.toString()).toBase32().substring(0, 32);
     try {
       Files.createDirectories(auto);
-      replaceLink(auto.resolve(key), absolute); // the root first: the out-link is never unrooted
-      replaceLink(absolute, store.toFile(target));
+      io.statectl.kernel.activation.AtomicSymlink.replace(auto.resolve(key), absolute); // the root first: the out-link is never unrooted
+      io.statectl.kernel.activation.AtomicSymlink.replace(absolute, store.toFile(target));
     } catch (IOException e) {
       throw new StoreIoException(absolute, "create the out-link", e);
     }
@@ -64,7 +63,7 @@ public final class GcRootLinks {
     }
     try {
       Files.createDirectories(dir);
-      replaceLink(dir.resolve(name), store.toFile(target));
+      io.statectl.kernel.activation.AtomicSymlink.replace(dir.resolve(name), store.toFile(target));
     } catch (IOException e) {
       throw new StoreIoException(dir.resolve(name), "create the root", e);
     }
@@ -122,12 +121,5 @@ public final class GcRootLinks {
     } catch (IOException e) {
       return Optional.empty(); // removed meanwhile
     }
-  }
-
-  private static void replaceLink(Path link, Path target) throws IOException {
-    Path temp = link.resolveSibling("." + link.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    Files.deleteIfExists(temp);
-    Files.createSymbolicLink(temp, target);
-    Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -160,7 +160,18 @@ public sealed interface Request {
    * active one), then remove store paths no root reaches.
    */
   record Gc(StateDirectory state, Optional<GenerationRange> delete, Optional<java.time.Duration> olderThan,
-      Mode mode) implements Request {}
+      Mode mode, String profile, Optional<Long> maxFreed) implements Request {
+    public Gc(StateDirectory state, Optional<GenerationRange> delete, Optional<java.time.Duration> olderThan, Mode mode) {
+      this(state, delete, olderThan, mode, Profiles.SYSTEM, Optional.empty());
+    }
+
+    public Gc {
+      Objects.requireNonNull(profile, "profile");
+      if (maxFreed.isPresent() && maxFreed.get() < 0) {
+        throw new IllegalArgumentException("--max-freed must not be negative");
+      }
+    }
+  }
 
   /** Generation numbers {@code first..last}, inclusive. */
   record GenerationRange(int first, int last) {
