@@ -151,6 +151,38 @@ public final class Realiser {
     }
   }
 
+  /**
+   * Rebuilds {@code drv}, whose output is valid but damaged or missing on disk, and puts the rebuild
+   * in place if its archive has the registered hash ({@link Store#replaceContents}); returns
+   * whether it did. Under the output's build lock, so no build of it runs meanwhile. Without
+   * isolation the builder writes the real path, so the damaged copy is replaced before the hash
+   * is compared.
+   *
+   * @throws IllegalStateException if the rebuild fails
+   */
+  public boolean repair(StorePath drv) throws InterruptedException {
+    Derivation d = derivations.get(drv);
+    StorePath out = d.out();
+    PathInfo info = store.pathInfo(out).orElseThrow(() -> new IllegalStateException(out + " is not valid"));
+    try (PathLocks.Held lock = locks.acquire(out); OutputStream log = OutputStream.nullOutputStream()) {
+      Path work = workDir(d);
+      try {
+        Path result = run(drv, d, work, log);
+        if (result.equals(store.toFile(out))) {
+          io.statectl.kernel.store.Canonicaliser.canonicalise(result);
+          return Nar.narHash(result).equals(info.narHash());
+        }
+        return store.replaceContents(out, result);
+      } catch (BuildStepException e) {
+        throw new IllegalStateException("the rebuild of " + drv + " failed: " + e.getMessage(), e);
+      } finally {
+        FileTrees.deleteRecursively(work);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private boolean allValid(Derivation d) {
     for (DerivationOutput o : d.outputs().values()) {
       if (!store.isValid(o.path())) {

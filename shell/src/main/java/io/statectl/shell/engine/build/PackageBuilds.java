@@ -179,13 +179,13 @@ public final class PackageBuilds {
     });
   }
 
-  Realiser realiser(io.statectl.kernel.realise.BuildListener listener) {
+  public Realiser realiser(io.statectl.kernel.realise.BuildListener listener) {
     return new Realiser(session.store(), instantiator(), sandbox(), new Fetcher(),
         new BuildLogs(session.directory().logs()), new PathLocks(session.directory().locks()),
         session.directory().builds(), listener);
   }
 
-  Instantiator instantiator() {
+  public Instantiator instantiator() {
     if (instantiator == null) {
       instantiator = new Instantiator(session.store());
     }
