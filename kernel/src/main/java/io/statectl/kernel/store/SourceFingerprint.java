@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -65,8 +63,8 @@ public final class SourceFingerprint {
           if (p.getFileName() != null && p.getFileName().toString().indexOf('\n') >= 0) {
             throw new FileNameRefusedException(p);
           }
-          boolean exec = attrs instanceof PosixFileAttributes posix
-              && posix.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+          // the walker's attributes are basic ones: the executable bit (part of the archive) is read apart
+          boolean exec = attrs.isRegularFile() && Nar.isExecutable(p);
           String line = rel + '\0' + (attrs.isDirectory() ? 'd' : attrs.isSymbolicLink() ? 'l' : 'f') + '\0'
               + attrs.size() + '\0' + attrs.lastModifiedTime().toInstant() + '\0' + attrs.fileKey() + '\0' + exec + '\n';
           digest.update(line.getBytes(StandardCharsets.UTF_8));
