@@ -258,8 +258,8 @@ public final class Store implements AutoCloseable {
 
   /**
    * Registers the tree a builder produced at {@code built} as the valid path {@code path}: it is
-   * canonicalised, hashed and scanned, every store path it mentions must be {@code path} itself or
-   * in {@code allowed}, then it is moved into place (unless {@code built} is already there) and
+   * canonicalised, hashed and scanned for the hash parts of {@code path} itself and of {@code
+   * allowed} (the build's input closure) only, then it is moved into place (unless {@code built} is already there) and
    * registered with {@code deriver}. On any failure nothing is registered and {@code built} is
    * deleted. The caller holds {@code path}'s build lock, so no one else writes it meanwhile.
    *
@@ -287,8 +287,12 @@ public final class Store implements AutoCloseable {
     try {
       Canonicaliser.canonicalise(built);
       DigestingOutputStream digest = new DigestingOutputStream();
-      ReferenceScanner scanner = new ReferenceScanner(
-          hashPart -> hashPart.equals(path.hash()) ? Optional.of(path) : index.byHashPart(hashPart));
+      // As Nix: only the hashes of the inputs' closure and of the output itself can be references;
+      // the mention of any other path is text (the sandbox did not let the builder reach it).
+      java.util.Map<String, StorePath> candidates = new java.util.HashMap<>();
+      allowed.forEach(a -> candidates.put(a.hash(), a));
+      candidates.put(path.hash(), path);
+      ReferenceScanner scanner = new ReferenceScanner(hashPart -> Optional.ofNullable(candidates.get(hashPart)));
       Nar.write(built, new TeeOutputStream(digest, scanner));
       SortedSet<StorePath> references = scanner.references();
       SortedSet<StorePath> undeclared = new TreeSet<>(references);
