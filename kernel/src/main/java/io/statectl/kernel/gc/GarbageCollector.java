@@ -5,6 +5,7 @@ import io.statectl.kernel.store.InvalidStorePathException;
 import io.statectl.kernel.store.PathInfo;
 import io.statectl.kernel.store.Store;
 import io.statectl.kernel.store.StoreIoException;
+import io.statectl.kernel.store.StoreOptimiser;
 import io.statectl.kernel.store.StorePath;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -128,6 +129,9 @@ public final class GarbageCollector {
       for (Path stray : plan.strays()) {
         FileTrees.deleteRecursively(stray);
         strays.add(stray);
+      }
+      if (!removed.isEmpty()) {
+        new StoreOptimiser(store).removeUnusedLinks(); // contents only the deleted paths shared
       }
     }
     return new Result(removed, freed, strays);

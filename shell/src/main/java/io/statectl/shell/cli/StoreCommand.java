@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "store", mixinStandardHelpOptions = true,
     description = "Inspect, verify, repair and add to the store; list what keeps its paths alive.",
     subcommands = {StoreCommand.PathInfoCommand.class, StoreCommand.RootsCommand.class, StoreCommand.WhyAliveCommand.class,
-        StoreCommand.VerifyCommand.class, StoreCommand.AddCommand.class})
+        StoreCommand.VerifyCommand.class, StoreCommand.AddCommand.class, StoreCommand.OptimiseCommand.class})
 final class StoreCommand {
 
   @Command(name = "roots", mixinStandardHelpOptions = true,
@@ -63,6 +63,19 @@ final class StoreCommand {
       return Run.request(new Request.StoreVerify(state.state(),
           checkContents ? Request.ContentCheck.CHECK : Request.ContentCheck.SKIP,
           repair ? Request.RepairMode.REPAIR : Request.RepairMode.REPORT), waitOptions.waitTimeout());
+    }
+  }
+
+  @Command(name = "optimise", aliases = "optimize", mixinStandardHelpOptions = true,
+      description = "Hard-link identical files across the store (via <store>/.links, as nix-store --optimise) and "
+          + "print how many files were linked and the bytes saved. Files that differ in mode are never linked.")
+  static final class OptimiseCommand implements Callable<Integer> {
+    @Mixin StateOptions state;
+    @Mixin WaitOptions waitOptions;
+
+    @Override
+    public Integer call() {
+      return Run.request(new Request.StoreOptimise(state.state()), waitOptions.waitTimeout());
     }
   }
 

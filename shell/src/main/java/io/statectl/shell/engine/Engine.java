@@ -154,6 +154,8 @@ public final class Engine {
       return new io.statectl.shell.engine.store.VerifyHandler(out, timer, caller, wait).verify(r);
     } else if (request instanceof Request.StoreAdd r) {
       return new io.statectl.shell.engine.store.AddHandler(out, timer, caller, wait).add(r);
+    } else if (request instanceof Request.StoreOptimise r) {
+      return new io.statectl.shell.engine.store.AddHandler(out, timer, caller, wait).optimise(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }

@@ -243,6 +243,9 @@ public sealed interface Request {
     }
   }
 
+  /** {@code statectl store optimise}: hard-link identical files across the store. */
+  record StoreOptimise(StateDirectory state) implements Request {}
+
   /** Print the build log of a derivation, or of the derivation that built an output path. */
   record Log(StateDirectory state, String path) implements Request {}
 

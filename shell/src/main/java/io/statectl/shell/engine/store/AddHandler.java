@@ -3,6 +3,7 @@ package io.statectl.shell.engine.store;
 import io.statectl.kernel.store.Hash;
 import io.statectl.kernel.store.SourceFingerprint;
 import io.statectl.kernel.store.Store;
+import io.statectl.kernel.store.StoreOptimiser;
 import io.statectl.kernel.store.StorePath;
 import io.statectl.shell.engine.Caller;
 import io.statectl.shell.engine.Output;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code statectl store add PATH [--name N]}: adds a file or tree as the {@code source} path Nix's
+ * {@code statectl store add PATH [--name N]} and {@code statectl store optimise}: adds a file or tree as the {@code source} path Nix's
  * {@code nix-store --add} gives it, and prints that path. An unchanged re-add is answered from
  * {@code <state>/add-cache} by a metadata fingerprint (size, mtime, inode of every entry) without
  * reading contents. The fingerprint walk refuses fifos, sockets, devices, names with a newline and
@@ -62,6 +63,20 @@ public final class AddHandler {
         remember(cache, fingerprint, path);
       }
       out.result(store.toFile(path).toString());
+      return 0;
+    }
+  }
+
+  /** {@code statectl store optimise}: hard-links identical files, under the writer lock. */
+  public int optimise(Request.StoreOptimise r) {
+    if (!r.state().exists()) {
+      out.result("nothing to optimise: no state at " + r.state().root());
+      return 0;
+    }
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "optimising the store");
+        StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      StoreOptimiser.Result result = timer.time("optimise", () -> new StoreOptimiser(s.store()).optimiseAll());
+      out.result(result.filesLinked() + " file(s) hard-linked, " + result.bytesSaved() + " bytes saved");
       return 0;
     }
   }
