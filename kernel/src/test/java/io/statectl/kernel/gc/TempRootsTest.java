@@ -23,7 +23,9 @@ class TempRootsTest {
   @Test
   void rootsAreLiveWhileHeld_andGoneWhenReleased() {
     Path dir = tmp.resolve("temproots");
+    Path file;
     try (TempRoots roots = TempRoots.create(dir)) {
+      file = roots.file();
       roots.add(List.of(A));
       roots.add(List.of(A, B));
       List<TempRoots.Holder> live = TempRoots.live(dir);
@@ -32,7 +34,7 @@ class TempRootsTest {
       assertEquals(ProcessHandle.current().pid(), live.get(0).pid());
     }
     assertEquals(List.of(), TempRoots.live(dir));
-    assertFalse(Files.exists(dir.resolve(ProcessHandle.current().pid() + "-1")));
+    assertFalse(Files.exists(file));
   }
 
   @Test
