@@ -75,7 +75,7 @@ public final class GcHandler {
       GarbageCollector collector = new GarbageCollector(store);
       GarbageCollector.Plan plan = timer.time("gc plan", () -> collector.plan(StoreRoots.paths(roots)));
       String deleted = delete.isEmpty() ? "no generations deleted"
-          : "generation(s) " + delete.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " of " + profile
+          : "generation(s) " + delete.stream().map(String::valueOf).collect(Collectors.joining(", ")) + (profile.equals(io.statectl.shell.engine.Profiles.SYSTEM) ? "" : " of " + profile)
               + " deleted";
       if (r.mode() == Request.Mode.DRY_RUN) {
         StringBuilder lines = new StringBuilder("dry run: " + deleted.replace("deleted", "would be deleted") + "; "
