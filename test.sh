@@ -13,6 +13,7 @@ tools=(
   git:git ssh:ssh-keygen:openssh-client
   plistutil:libplist-utils python3:python3   # two independent plist parsers for the darwin adapter
   age:age-keygen:age           # secrets: interop tests with the real age CLI
+  nix-store:nix-bin           # store add and the binary cache are checked against real Nix 2.8
 )
 
 missing_packages() {

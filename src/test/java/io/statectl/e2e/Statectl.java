@@ -21,8 +21,21 @@ final class Statectl {
   static final Path APP = Path.of(System.getProperty("statectl.app", "shell/target/app")).toAbsolutePath();
   static final Path REPO = Path.of(System.getProperty("statectl.repo", ".")).toAbsolutePath();
   static final boolean IN_PROCESS = "in-process".equals(System.getProperty("statectl.mode"));
+  /** The working directory of every statectl this test JVM starts: a temp dir of its own. */
+  static final Path WORKING_DIR = workingDir();
   private final Path stateDir;
   private final Path app;
+
+  private static Path workingDir() {
+    try {
+      Path dir = Files.createTempDirectory("statectl-e2e-cwd");
+      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   Statectl(Path stateDir) {
     this(stateDir, APP);
@@ -91,6 +104,7 @@ final class Statectl {
   private static ProcessBuilder builder(List<String> cmd, Map<String, String> env) {
     assertTrue(Files.isDirectory(APP.resolve("lib")), "the application assembly is missing: " + APP);
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.directory(WORKING_DIR.toFile()); // `build` links ./result there, never into the repository
     pb.environment().remove("STATECTL_STATE_DIR");
     pb.environment().remove("STATECTL_TIMINGS");
     pb.environment().remove("STATECTL_PAUSE_BEFORE");

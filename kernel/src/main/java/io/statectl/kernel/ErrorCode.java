@@ -32,6 +32,12 @@ public enum ErrorCode {
   SECRET_DAMAGED("STC-E200", 15, "a secret's .age file is malformed, truncated or tampered with (a MAC does not verify); restore it from git"),
   SECRET_NOT_FOR_HOST("STC-E201", 15, "a secret is not encrypted to this host's key; add the host's key to its recipients and run `statectl secrets rekey` where it can be opened"),
   SECRET_KEY_INVALID("STC-E202", 15, "an identity or recipient key is missing, unreadable or not a supported kind (age X25519, ssh-ed25519)"),
+  // Issue 14 took STC-E100..E119 (the store's life cycle: roots, gc, verify, repair, add, optimise).
+  STORE_DAMAGED("STC-E100", 16, "store verify found missing, damaged, unregistered or dangling paths, or a profile link to a missing path (each named)"),
+  REPAIR_FAILED("STC-E101", 16, "store verify --repair could not rebuild a damaged path (no deriver, or the rebuild differs)"),
+  FILE_NAME_REFUSED("STC-E102", 6, "store add: a file name the store does not hold (a newline in it)"),
+  OUT_LINK_OCCUPIED("STC-E103", 4, "--out-link names a file that is not a symlink; nothing was changed"),
+  PATH_NOT_ALIVE("STC-E104", 1, "store why-alive: no root reaches the path (gc would delete it)"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

@@ -12,8 +12,9 @@ public final class HashMismatchException extends KernelException {
   private final transient Hash got;
 
   public HashMismatchException(String url, Hash expected, Hash got) {
-    super("hash mismatch for " + url + ":\n    expected sha256:" + expected.toHex() + "\n         got sha256:"
-        + got.toHex() + "\n  if the new content is what you want, set sha256 = \"" + got.toHex() + "\"");
+    super("hash mismatch for " + url + ":\n    expected sha256:" + expected.toHex() + " (" + expected + ")"
+        + "\n         got sha256:" + got.toHex() + " (" + got + ")"
+        + "\n  if the new content is what you want, set sha256 = \"" + got.toHex() + "\"");
     this.url = url;
     this.expected = expected;
     this.got = got;

@@ -8,6 +8,7 @@ import io.statectl.kernel.derivation.Instantiator;
 import io.statectl.kernel.sandbox.Sandbox;
 import io.statectl.kernel.sandbox.SandboxJob;
 import io.statectl.kernel.store.FileTrees;
+import io.statectl.kernel.store.Hash;
 import io.statectl.kernel.store.Nar;
 import io.statectl.kernel.store.PathInfo;
 import io.statectl.kernel.store.Store;
@@ -141,6 +142,38 @@ public final class Realiser {
         }
         return new CheckResult(drv, out, Optional.of(
             TreeDiff.firstDifference(store.toFile(out), result).orElse("(the archives differ)")));
+      } catch (BuildStepException e) {
+        throw new IllegalStateException("the rebuild of " + drv + " failed: " + e.getMessage(), e);
+      } finally {
+        FileTrees.deleteRecursively(work);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Rebuilds {@code drv}, whose output is valid but damaged or missing on disk, and puts the rebuild
+   * in place if its archive has the registered hash ({@link Store#replaceContents}); returns
+   * whether it did. Under the output's build lock, so no build of it runs meanwhile. Without
+   * isolation the builder writes the real path, so the damaged copy is replaced before the hash
+   * is compared.
+   *
+   * @throws IllegalStateException if the rebuild fails
+   */
+  public boolean repair(StorePath drv) throws InterruptedException {
+    Derivation d = derivations.get(drv);
+    StorePath out = d.out();
+    PathInfo info = store.pathInfo(out).orElseThrow(() -> new IllegalStateException(out + " is not valid"));
+    try (PathLocks.Held lock = locks.acquire(out); OutputStream log = OutputStream.nullOutputStream()) {
+      Path work = workDir(d);
+      try {
+        Path result = run(drv, d, work, log);
+        if (result.equals(store.toFile(out))) {
+          io.statectl.kernel.store.Canonicaliser.canonicalise(result);
+          return Nar.narHash(result).equals(info.narHash());
+        }
+        return store.replaceContents(out, result);
       } catch (BuildStepException e) {
         throw new IllegalStateException("the rebuild of " + drv + " failed: " + e.getMessage(), e);
       } finally {
@@ -290,8 +323,33 @@ public final class Realiser {
     DerivationOutput o = d.outputs().get("out");
     Optional<String> ca = o instanceof DerivationOutput.Fixed f
         ? Optional.of("fixed:sha256:" + f.sha256().toBase32()) : Optional.empty();
+    if (o instanceof DerivationOutput.Fixed f && !Derivation.FETCHURL.equals(d.builder())) {
+      checkFixedHash(drv, d, f, result); // fetchurl's Fetcher checked the hash as it downloaded
+    }
     Set<StorePath> allowed = o instanceof DerivationOutput.Fixed ? Set.of() : inputClosure(d);
     return store.prepareOutput(result, d.out(), Optional.of(drv), allowed, ca);
+  }
+
+  /**
+   * A fixed-output derivation's output must have its declared hash, whatever its builder: the
+   * SHA-256 of the file (flat, as fetchurl's), or for a directory of its NAR (recursive).
+   *
+   * @throws HashMismatchException naming the derivation, with both hashes in hex and base-32
+   */
+  private static void checkFixedHash(StorePath drv, Derivation d, DerivationOutput.Fixed f, Path result) {
+    Hash got;
+    if (Files.isRegularFile(result, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        got = Hash.of(Files.readAllBytes(result));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    } else {
+      got = Nar.narHash(result);
+    }
+    if (!got.equals(f.sha256())) {
+      throw new HashMismatchException("the output of " + d.name() + " (" + drv + ")", f.sha256(), got);
+    }
   }
 
   /** The outputs of the input derivations and the input sources, with everything they reference. */

@@ -74,6 +74,24 @@ public record StateDirectory(Path root) {
     return root.resolve("bootstrap");
   }
 
+  /**
+   * GC roots: {@code gcroots/<name>} links to a store path (a direct root), {@code gcroots/auto/*}
+   * link to out-links (indirect roots, alive while the out-link points into the store).
+   */
+  public Path gcRoots() {
+    return root.resolve("gcroots");
+  }
+
+  /** Temp roots of running commands: {@code temproots/<pid>-<n>}, locked while the command lives. */
+  public Path tempRoots() {
+    return root.resolve("temproots");
+  }
+
+  /** What {@code store add} last added from each source, by fingerprint, so an unchanged re-add is fast. */
+  public Path addCache() {
+    return root.resolve("add-cache");
+  }
+
   public Path writerLock() {
     return root.resolve("writer.lock");
   }

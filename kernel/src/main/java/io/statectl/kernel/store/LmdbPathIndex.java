@@ -156,25 +156,41 @@ public final class LmdbPathIndex implements PathIndex {
 
   @Override
   public void invalidate(StorePath path) {
+    invalidateAll(List.of(path));
+  }
+
+  /** As {@link PathIndex#invalidateAll}: one write transaction (one fsync) for the whole batch. */
+  @Override
+  public void invalidateAll(List<StorePath> batch) {
     try (Txn<byte[]> txn = env.txnWrite()) {
-      Optional<PathInfo> info = infoByHash(txn, path.hash()).filter(i -> i.path().equals(path));
-      if (info.isEmpty()) {
-        return;
+      java.util.Set<StorePath> leaving = new java.util.HashSet<>(batch);
+      for (StorePath path : batch) {
+        Optional<PathInfo> info = infoByHash(txn, path.hash()).filter(i -> i.path().equals(path));
+        if (info.isEmpty()) {
+          continue;
+        }
+        SortedSet<StorePath> others = new TreeSet<>(referrersIn(txn, path));
+        others.remove(path);
+        others.removeAll(leaving);
+        if (!others.isEmpty()) {
+          throw new PathInUseException(path, others);
+        }
       }
-      SortedSet<StorePath> others = new TreeSet<>(referrersIn(txn, path));
-      others.remove(path);
-      if (!others.isEmpty()) {
-        throw new PathInUseException(path, others);
+      for (StorePath path : batch) {
+        Optional<PathInfo> info = infoByHash(txn, path.hash()).filter(i -> i.path().equals(path));
+        if (info.isEmpty()) {
+          continue;
+        }
+        byte[] self = key(path.hash());
+        for (StorePath reference : info.get().references()) {
+          referrers.delete(txn, key(reference.hash()), self);
+        }
+        referrers.delete(txn, self);
+        paths.delete(txn, self);
       }
-      byte[] self = key(path.hash());
-      for (StorePath reference : info.get().references()) {
-        referrers.delete(txn, key(reference.hash()), self);
-      }
-      referrers.delete(txn, self);
-      paths.delete(txn, self);
       txn.commit();
     } catch (LmdbException e) {
-      throw new PathIndexException(directory, "invalidate " + path, e);
+      throw new PathIndexException(directory, "invalidate " + batch.size() + " path(s)", e);
     }
   }
 

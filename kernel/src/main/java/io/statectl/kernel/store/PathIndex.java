@@ -76,6 +76,39 @@ public interface PathIndex extends AutoCloseable {
    */
   void invalidate(StorePath path);
 
+  /**
+   * Makes every path of {@code batch} invalid, atomically: references among the batch do not count
+   * as uses. Paths not valid are skipped.
+   *
+   * @throws PathInUseException if a valid path outside {@code batch} references one of them; then
+   *     nothing is invalidated
+   */
+  default void invalidateAll(List<StorePath> batch) {
+    for (StorePath path : batch) {
+      java.util.Set<StorePath> others = new java.util.TreeSet<>(referrers(path));
+      others.remove(path);
+      others.removeAll(batch);
+      if (!others.isEmpty()) {
+        throw new PathInUseException(path, new java.util.TreeSet<>(others));
+      }
+    }
+    // referrers first, so the single-path contract holds at every step
+    java.util.List<StorePath> order = new java.util.ArrayList<>(batch);
+    java.util.Collections.reverse(order);
+    java.util.Set<StorePath> left = new java.util.HashSet<>(batch);
+    boolean progress = true;
+    while (!left.isEmpty() && progress) {
+      progress = false;
+      for (StorePath p : order) {
+        if (left.contains(p) && referrers(p).stream().noneMatch(r -> !r.equals(p) && left.contains(r))) {
+          invalidate(p);
+          left.remove(p);
+          progress = true;
+        }
+      }
+    }
+  }
+
   /** Releases the index's resources; no method may be called afterwards. */
   @Override
   void close();

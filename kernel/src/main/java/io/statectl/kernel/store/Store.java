@@ -45,6 +45,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Store implements AutoCloseable {
   private static final String TEMP_PREFIX = ".tmp-";
+  /** Temp entries carry the pid of their writer, so a collector can tell a live add from a crashed one. */
+  private static final String OWN_TEMP_PREFIX = TEMP_PREFIX + ProcessHandle.current().pid() + "-";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path directory;
@@ -88,10 +90,110 @@ public final class Store implements AutoCloseable {
   public void removeLeftovers() {
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, TEMP_PREFIX + "*")) {
       for (Path leftover : leftovers) {
-        FileTrees.deleteRecursively(leftover);
+        if (isLeftover(leftover.getFileName().toString())) {
+          FileTrees.deleteRecursively(leftover);
+        }
       }
     } catch (IOException e) {
       throw new StoreIoException(directory, "clean the store directory", e);
+    }
+  }
+
+  /**
+   * Whether a store directory entry named {@code name} is a temp entry whose writer is gone: its pid
+   * is not a running process (or it has none, from an older statectl). This process's own are never
+   * leftovers: another request of a server may be adding.
+   */
+  public static boolean isLeftover(String name) {
+    if (!name.startsWith(TEMP_PREFIX)) {
+      return false;
+    }
+    String rest = name.substring(TEMP_PREFIX.length());
+    int dash = rest.indexOf('-');
+    if (dash <= 0) {
+      return true;
+    }
+    try {
+      long pid = Long.parseLong(rest.substring(0, dash));
+      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Adds the file or tree at {@code source} as Nix's {@code nix-store --add} does: a {@code source}
+   * path of the recursive SHA-256 of its archive, with no references (the content is not scanned),
+   * so the path is the one Nix computes for the same content, name and store directory.
+   *
+   * @throws UnsupportedFileTypeException if the tree holds a fifo, socket or device
+   * @throws StoreIoException if {@code source} cannot be read or the store written
+   */
+  public StorePath addSource(Path source, String name) {
+    StorePath.checkName(name);
+    if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+      throw new StoreIoException(
+          source, "add", new NoSuchFileException(source.toString(), null, "does not exist"));
+    }
+    Path temp = tempEntry();
+    try {
+      FileTrees.copy(source, temp);
+      return seal(temp, name, Optional.of(new TreeSet<>()));
+    } catch (RuntimeException | Error failure) {
+      try {
+        FileTrees.deleteRecursively(temp);
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * Puts {@code rebuilt} (a tree outside the store directory's paths, e.g. a rebuild) in place of
+   * the valid path {@code path}, if its archive hash is the registered one; the damaged copy is
+   * first moved to a temp name, then the rebuilt one renamed into place, so the path never holds a
+   * mix of both. Returns false (and deletes {@code rebuilt}) when the hash differs.
+   */
+  public boolean replaceContents(StorePath path, Path rebuilt) {
+    PathInfo info = index.get(path).orElseThrow(() -> new PathNotValidException(path));
+    Canonicaliser.canonicalise(rebuilt);
+    if (!Nar.narHash(rebuilt).equals(info.narHash())) {
+      FileTrees.deleteRecursively(rebuilt);
+      return false;
+    }
+    Path target = toFile(path);
+    Path staged = tempEntry();
+    Path aside = tempEntry();
+    finalising.lock();
+    try {
+      moveIntoPlace(rebuilt, staged); // same file system as the target from here on
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        moveIntoPlace(target, aside);
+      }
+      moveIntoPlace(staged, target);
+      FileTrees.deleteRecursively(aside);
+      return true;
+    } finally {
+      finalising.unlock();
+    }
+  }
+
+  /**
+   * Makes every path of {@code paths} invalid in one index transaction, then deletes their files:
+   * as {@link #delete}, for a whole collection.
+   *
+   * @throws PathInUseException if a valid path outside {@code paths} references one of them
+   */
+  public void deleteAll(List<StorePath> paths) {
+    finalising.lock();
+    try {
+      index.invalidateAll(paths);
+      for (StorePath p : paths) {
+        FileTrees.deleteRecursively(toFile(p));
+      }
+    } finally {
+      finalising.unlock();
     }
   }
 
@@ -159,8 +261,8 @@ public final class Store implements AutoCloseable {
 
   /**
    * Registers the tree a builder produced at {@code built} as the valid path {@code path}: it is
-   * canonicalised, hashed and scanned, every store path it mentions must be {@code path} itself or
-   * in {@code allowed}, then it is moved into place (unless {@code built} is already there) and
+   * canonicalised, hashed and scanned for the hash parts of {@code path} itself and of {@code
+   * allowed} (the build's input closure) only, then it is moved into place (unless {@code built} is already there) and
    * registered with {@code deriver}. On any failure nothing is registered and {@code built} is
    * deleted. The caller holds {@code path}'s build lock, so no one else writes it meanwhile.
    *
@@ -188,8 +290,12 @@ public final class Store implements AutoCloseable {
     try {
       Canonicaliser.canonicalise(built);
       DigestingOutputStream digest = new DigestingOutputStream();
-      ReferenceScanner scanner = new ReferenceScanner(
-          hashPart -> hashPart.equals(path.hash()) ? Optional.of(path) : index.byHashPart(hashPart));
+      // As Nix: only the hashes of the inputs' closure and of the output itself can be references;
+      // the mention of any other path is text (the sandbox did not let the builder reach it).
+      java.util.Map<String, StorePath> candidates = new java.util.HashMap<>();
+      allowed.forEach(a -> candidates.put(a.hash(), a));
+      candidates.put(path.hash(), path);
+      ReferenceScanner scanner = new ReferenceScanner(hashPart -> Optional.ofNullable(candidates.get(hashPart)));
       Nar.write(built, new TeeOutputStream(digest, scanner));
       SortedSet<StorePath> references = scanner.references();
       SortedSet<StorePath> undeclared = new TreeSet<>(references);
@@ -264,7 +370,7 @@ public final class Store implements AutoCloseable {
     if ((batch != null && batch.pending(path)) || (index.isValid(path) && Files.exists(target, LinkOption.NOFOLLOW_LINKS))) {
       return path;
     }
-    Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+    Path temp = tempEntry();
     try {
       Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Canonicaliser.canonicalise(temp);
@@ -423,7 +529,7 @@ public final class Store implements AutoCloseable {
   }
 
   private StorePath add(String name, Filler filler) {
-    Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+    Path temp = tempEntry();
     try {
       filler.fill(temp);
       return seal(temp, name);
@@ -486,6 +592,10 @@ public final class Store implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreIoException(target, "move a new store path into place at", e);
     }
+  }
+
+  private Path tempEntry() {
+    return directory.resolve(OWN_TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
   }
 
   private static byte[] randomBytes() {

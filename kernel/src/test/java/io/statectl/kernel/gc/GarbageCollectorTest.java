@@ -50,8 +50,8 @@ class GarbageCollectorTest {
 
     GarbageCollector gc = new GarbageCollector(store);
     GarbageCollector.Plan plan = gc.plan(List.of(app));
-    assertEquals(List.of(oldApp, oldLib).stream().sorted().toList(),
-        plan.garbage().stream().map(PathInfo::path).toList());
+    assertEquals(List.of(oldApp, oldLib), plan.garbage().stream().map(PathInfo::path).toList(),
+        "the plan is in removal order: referrers first");
     assertEquals(plan.garbage().stream().mapToLong(PathInfo::narSize).sum(), plan.bytes());
 
     List<StorePath> removed = gc.collect(plan);
@@ -70,5 +70,42 @@ class GarbageCollectorTest {
     gc.collect(gc.plan(List.of(gone)));
     assertFalse(store.isValid(kept));
     assertTrue(gc.plan(List.of(gone)).garbage().isEmpty());
+  }
+
+  @Test
+  void maxFreedZero_removesNothing_andASmallLimitStopsAfterReachingIt_referrersFirst() {
+    StorePath lib = add("lib", "a library");
+    StorePath app = add("app", "uses " + store.toFile(lib));
+    add("other", "unrelated garbage");
+    GarbageCollector gc = new GarbageCollector(store);
+    GarbageCollector.Plan plan = gc.plan(List.of());
+    GarbageCollector.Result none = gc.collect(plan, new GarbageCollector.Limit.MaxFreed(0));
+    assertEquals(List.of(), none.removed());
+    assertEquals(3, store.validPaths().size());
+
+    GarbageCollector.Result one = gc.collect(plan, new GarbageCollector.Limit.MaxFreed(1));
+    assertEquals(1, one.removed().size());
+    assertTrue(store.isValid(lib), "the first removal is never a path something else still references");
+    assertEquals(plan.garbage().get(0).narSize(), one.bytes());
+  }
+
+  @Test
+  void unregisteredEntries_andTempEntriesOfDeadProcesses_areStrays_butRootedOnesAndOwnTempEntriesAreKept()
+      throws Exception {
+    Path partial = Files.createDirectory(store.directory().resolve("0123456789abcdfghijklmnpqrsvwxyz-partial"));
+    Files.writeString(partial.resolve("half"), "half written by a killed build");
+    Path building = Files.createDirectory(store.directory().resolve("1123456789abcdfghijklmnpqrsvwxyz-building"));
+    Path deadTemp = Files.createDirectory(store.directory().resolve(".tmp-999999999-abcdef"));
+    Path ownTemp = Files.createDirectory(store.directory().resolve(".tmp-" + ProcessHandle.current().pid() + "-abc"));
+    Path links = Files.createDirectory(store.directory().resolve(".links"));
+    GarbageCollector gc = new GarbageCollector(store);
+    GarbageCollector.Plan plan = gc.plan(List.of(StorePath.parse(building.getFileName().toString())));
+    assertEquals(List.of(deadTemp, partial).stream().sorted().toList(), plan.strays());
+    GarbageCollector.Result r = gc.collect(plan, new GarbageCollector.Limit.None());
+    assertEquals(2, r.strays().size());
+    assertFalse(Files.exists(partial));
+    assertFalse(Files.exists(deadTemp));
+    assertTrue(Files.exists(building), "a temp-rooted output being built is not garbage");
+    assertTrue(Files.exists(ownTemp) && Files.exists(links));
   }
 }

@@ -106,13 +106,35 @@ class RealiserTest {
   }
 
   @Test
-  void referenceToUndeclaredStorePath_fails() throws Exception {
+  void aMentionOfAValidPathOutsideTheInputClosure_isNotAReference_asInNix() throws Exception {
     StorePath secret = f.store.addBytes("secret", "s".getBytes(StandardCharsets.UTF_8), EntryMode.REGULAR);
-    StorePath d = f.drvs.add(f.script("leak", "echo " + f.file(secret) + " > $out").build());
+    StorePath dep = f.drvs.add(f.script("dep", "echo dep > $out").build());
+    String depOut = f.file(f.drvs.get(dep).out());
+    StorePath d = f.drvs.add(f.script("mention", "echo " + f.file(secret) + " " + depOut + " > $out").input(dep).build());
     RealiseResult r = f.realise(d);
+    assertTrue(r.ok(), r.toString());
+    assertEquals(List.of(f.drvs.get(dep).out()),
+        List.copyOf(f.store.pathInfo(f.drvs.get(d).out()).orElseThrow().references()),
+        "only the input's hash is scanned for; the other path is text");
+  }
+
+  @Test
+  void aFixedOutputDerivationOfAnyBuilder_isCheckedAgainstItsHash_reportedInHexAndBase32() throws Exception {
+    Hash right = Hash.of("fixed\n".getBytes(StandardCharsets.UTF_8));
+    StorePath ok = f.drvs.add(f.script("fixed-ok", "echo fixed > $out").fixedOutput(right).build());
+    assertTrue(f.realise(ok).ok());
+    assertTrue(f.store.isValid(f.drvs.get(ok).out()));
+
+    Hash wrong = Hash.of("something else".getBytes(StandardCharsets.UTF_8));
+    StorePath bad = f.drvs.add(f.script("fixed-bad", "echo fixed > $out").fixedOutput(wrong).build());
+    RealiseResult r = f.realise(bad);
     assertFalse(r.ok());
-    assertTrue(r.failures().get(0).reason().contains("not among its inputs: " + secret), r.failures().toString());
-    assertFalse(f.store.isValid(f.drvs.get(d).out()));
+    String reason = r.failures().get(0).reason();
+    assertTrue(reason.contains("hash mismatch for the output of fixed-bad"), reason);
+    assertTrue(reason.contains(wrong.toHex()) && reason.contains(wrong.toBase32()), reason);
+    assertTrue(reason.contains(right.toHex()) && reason.contains(right.toBase32()), reason);
+    assertFalse(f.store.isValid(f.drvs.get(bad).out()));
+    assertFalse(Files.exists(f.store.toFile(f.drvs.get(bad).out())), "nothing is left in the store");
   }
 
   @Test

@@ -37,6 +37,14 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per build event and result, for tools.")
   boolean json;
 
+  @Option(names = {"-o", "--out-link"}, paramLabel = "PATH", defaultValue = "result",
+      description = "Link each built package here (default ./result; more packages get result-2, result-3, …); "
+          + "the link is a GC root until it is removed or re-pointed.")
+  Path outLink;
+
+  @Option(names = "--no-out-link", description = "Do not create out-links: the build's outputs are garbage for the next gc.")
+  boolean noOutLink;
+
   @Parameters(paramLabel = "PACKAGE", arity = "0..*", description = "Names of packages.<name> to build.")
   List<String> packages = new ArrayList<>();
 
@@ -49,6 +57,7 @@ final class BuildCommand implements Callable<Integer> {
     return Run.request(new Request.Build(state.state(), ConfigLocation.config(config), ConfigLocation.host(host),
         platform.platform(), packages, n, keepGoing ? Request.Failures.KEEP_GOING : Request.Failures.STOP,
         check ? Request.Verification.REBUILD_AND_COMPARE : Request.Verification.NONE,
-        json ? Request.Format.JSON : Request.Format.TEXT));
+        json ? Request.Format.JSON : Request.Format.TEXT,
+        noOutLink ? java.util.Optional.empty() : java.util.Optional.of(Invocation.current().resolve(outLink.toString()))));
   }
 }

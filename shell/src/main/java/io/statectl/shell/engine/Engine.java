@@ -149,6 +149,16 @@ public final class Engine {
       return new DriftHandler(out, timer, caller, wait).status(r);
     } else if (request instanceof Request.Repair r) {
       return new DriftHandler(out, timer, caller, wait).repair(r);
+    } else if (request instanceof Request.ListRoots r) {
+      return new io.statectl.shell.engine.store.RootsHandler(out, timer).roots(r);
+    } else if (request instanceof Request.WhyAlive r) {
+      return new io.statectl.shell.engine.store.RootsHandler(out, timer).whyAlive(r);
+    } else if (request instanceof Request.StoreVerify r) {
+      return new io.statectl.shell.engine.store.VerifyHandler(out, timer, caller, wait).verify(r);
+    } else if (request instanceof Request.StoreAdd r) {
+      return new io.statectl.shell.engine.store.AddHandler(out, timer, caller, wait).add(r);
+    } else if (request instanceof Request.StoreOptimise r) {
+      return new io.statectl.shell.engine.store.AddHandler(out, timer, caller, wait).optimise(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }

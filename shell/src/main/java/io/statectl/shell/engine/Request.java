@@ -168,7 +168,18 @@ public sealed interface Request {
    * active one), then remove store paths no root reaches.
    */
   record Gc(StateDirectory state, Optional<GenerationRange> delete, Optional<java.time.Duration> olderThan,
-      Mode mode) implements Request {}
+      Mode mode, String profile, Optional<Long> maxFreed) implements Request {
+    public Gc(StateDirectory state, Optional<GenerationRange> delete, Optional<java.time.Duration> olderThan, Mode mode) {
+      this(state, delete, olderThan, mode, Profiles.SYSTEM, Optional.empty());
+    }
+
+    public Gc {
+      Objects.requireNonNull(profile, "profile");
+      if (maxFreed.isPresent() && maxFreed.get() < 0) {
+        throw new IllegalArgumentException("--max-freed must not be negative");
+      }
+    }
+  }
 
   /** Generation numbers {@code first..last}, inclusive. */
   record GenerationRange(int first, int last) {
@@ -189,8 +200,16 @@ public sealed interface Request {
    * packages} is empty), up to {@code jobs} at once; {@code check} rebuilds to prove determinism.
    */
   record Build(StateDirectory state, Path config, String host, Optional<Platform> platform,
-      java.util.List<String> packages, int jobs, Failures failures, Verification check, Format format) implements Request {
+      java.util.List<String> packages, int jobs, Failures failures, Verification check, Format format,
+      Optional<Path> outLink) implements Request {
+    /** Without an out-link (no user root). */
+    public Build(StateDirectory state, Path config, String host, Optional<Platform> platform,
+        java.util.List<String> packages, int jobs, Failures failures, Verification check, Format format) {
+      this(state, config, host, platform, packages, jobs, failures, check, format, Optional.empty());
+    }
+
     public Build {
+      Objects.requireNonNull(outLink, "outLink");
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(host, "host");
@@ -206,6 +225,34 @@ public sealed interface Request {
 
   /** Whether {@code build} also rebuilds what is valid and compares. */
   enum Verification { NONE, REBUILD_AND_COMPARE }
+
+  // Issue 14: the store's life cycle.
+
+  /** {@code statectl store roots}: every GC root and what holds it. */
+  record ListRoots(StateDirectory state, Format format) implements Request {}
+
+  /** {@code statectl store why-alive PATH}: the chain of references from a root to {@code path}. */
+  record WhyAlive(StateDirectory state, String path) implements Request {}
+
+  /** Whether {@code store verify} hashes every path's contents again. */
+  enum ContentCheck { SKIP, CHECK }
+
+  /** Whether {@code store verify} rebuilds damaged paths from their derivations. */
+  enum RepairMode { REPORT, REPAIR }
+
+  /** {@code statectl store verify}: the index against the disk, and the profile links. */
+  record StoreVerify(StateDirectory state, ContentCheck contents, RepairMode repair) implements Request {}
+
+  /** {@code statectl store add PATH [--name N]}: add a file or tree as a content-addressed source path. */
+  record StoreAdd(StateDirectory state, Path path, Optional<String> name) implements Request {
+    public StoreAdd {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** {@code statectl store optimise}: hard-link identical files across the store. */
+  record StoreOptimise(StateDirectory state) implements Request {}
 
   /** Print the build log of a derivation, or of the derivation that built an output path. */
   record Log(StateDirectory state, String path) implements Request {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statectl.kernel.ErrorCode;
 import io.statectl.kernel.eval.Evaluation;
 import io.statectl.kernel.eval.ModuleRegistry;
+import io.statectl.kernel.gc.GcRootLinks;
 import io.statectl.kernel.realise.BuildFailedException;
 import io.statectl.kernel.realise.BuildListener;
 import io.statectl.kernel.realise.CheckResult;
@@ -65,10 +66,36 @@ public final class BuildHandler {
       if (!result.failures().isEmpty()) {
         throw new BuildFailedException(result.failures());
       }
+      if (r.outLink().isPresent()) {
+        outLinks(session, builds, drvs, r);
+      }
       if (r.check() == Request.Verification.REBUILD_AND_COMPARE) {
         return check(session, builds, drvs, r.format());
       }
       return 0;
+    }
+  }
+
+  /**
+   * Points {@code result}, {@code result-2}, … at the packages' outputs and registers each as an
+   * indirect root, under the writer lock and while this build's temp roots still hold the outputs.
+   */
+  private void outLinks(StateSession session, PackageBuilds builds, Map<String, StorePath> drvs, Request.Build r) {
+    Path first = r.outLink().orElseThrow();
+    GcRootLinks links = new GcRootLinks(session.directory().gcRoots(), session.store());
+    try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller)) {
+      int i = 0;
+      StringBuilder made = new StringBuilder();
+      for (StorePath drv : drvs.values()) {
+        Path link = i == 0 ? first : first.resolveSibling(first.getFileName() + "-" + (i + 1));
+        i++;
+        links.addOutLink(link, builds.instantiator().get(drv).out());
+        made.append(made.length() == 0 ? "" : ", ").append(link);
+      }
+      if (r.format() == Request.Format.TEXT) {
+        out.message("out-link" + (i == 1 ? " " : "s ") + made + " (GC root" + (i == 1 ? "" : "s")
+            + " until removed; --no-out-link skips)");
+      }
     }
   }
 

@@ -102,12 +102,38 @@ public final class PackageBuilds {
         .lookup(success, config, wanted, bootstrap).filter(k -> session.store().allValid(k.derivations().keySet())));
     if (known.isPresent()) {
       instantiator.remember(known.get().derivations());
+      rootDag(known.get().drvs().values(), bootstrap);
       return known.get().drvs();
     }
     Map<String, StorePath> result = new LinkedHashMap<>();
     result.putAll(timer.time("instantiate", () -> instantiator.inOneCommit(() -> drvs.derivations(wanted))));
     memo.remember(success, config, wanted, bootstrap, new InstantiationMemo.Result(result, instantiator.known()));
+    rootDag(result.values(), bootstrap);
     return result;
+  }
+
+  /**
+   * Temp-roots every derivation of the DAG under {@code drvs} and every output it will build or
+   * use, while the caller still holds the writer lock: a {@code gc} that starts later (it takes
+   * that lock) then keeps all of it until this command ends. Outputs not built yet are rooted by
+   * name, so a partial output of this build is never taken for garbage either.
+   */
+  private void rootDag(java.util.Collection<StorePath> drvs, StorePath bootstrap) {
+    java.util.Set<StorePath> roots = new java.util.LinkedHashSet<>();
+    roots.add(bootstrap);
+    java.util.Deque<StorePath> pending = new java.util.ArrayDeque<>(drvs);
+    while (!pending.isEmpty()) {
+      StorePath drv = pending.pop();
+      if (roots.add(drv)) {
+        io.statectl.kernel.derivation.Derivation d = instantiator.get(drv);
+        d.outputs().values().forEach(o -> roots.add(o.path()));
+        pending.addAll(d.inputDerivations().keySet());
+      }
+    }
+    timer.time("temp roots", () -> {
+      session.tempRoots().add(roots);
+      return null;
+    });
   }
 
   /**
@@ -153,13 +179,13 @@ public final class PackageBuilds {
     });
   }
 
-  Realiser realiser(io.statectl.kernel.realise.BuildListener listener) {
+  public Realiser realiser(io.statectl.kernel.realise.BuildListener listener) {
     return new Realiser(session.store(), instantiator(), sandbox(), new Fetcher(),
         new BuildLogs(session.directory().logs()), new PathLocks(session.directory().locks()),
         session.directory().builds(), listener);
   }
 
-  Instantiator instantiator() {
+  public Instantiator instantiator() {
     if (instantiator == null) {
       instantiator = new Instantiator(session.store());
     }

@@ -2,40 +2,38 @@ package io.statectl.shell.engine.gc;
 
 import io.statectl.kernel.gc.GarbageCollector;
 import io.statectl.kernel.profile.GenerationActiveException;
-import io.statectl.kernel.store.PathInfo;
 import io.statectl.kernel.store.Store;
 import io.statectl.kernel.store.StorePath;
 import io.statectl.projections.ProjectionStore;
-import io.statectl.projections.backups.BackupRecord;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
 import io.statectl.shell.engine.Caller;
 import io.statectl.shell.engine.Output;
 import io.statectl.shell.engine.PhaseTimer;
-import io.statectl.shell.engine.Profiles;
 import io.statectl.shell.engine.Request;
 import io.statectl.shell.engine.session.StateSession;
 import io.statectl.shell.engine.session.WaitTimeout;
 import io.statectl.shell.engine.session.WriterLock;
+import io.statectl.shell.engine.store.StoreRoots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * {@code statectl gc}: deletes the generations asked for (never the active one), then removes the
- * store paths that no root reaches. Roots: the remaining generations, every configuration snapshot
- * ever recorded (small, and what lets {@code replay --apply} rebuild a deleted generation), and
- * every backup (what {@code restore-backup} needs).
+ * store paths that no root reaches, and the store directory's unregistered entries (partial outputs
+ * of killed builds). Roots ({@link StoreRoots}): the remaining generations of every profile, every
+ * configuration snapshot ever recorded (small, and what lets {@code replay --apply} rebuild a
+ * deleted generation), every backup (what {@code restore-backup} needs), profile links, {@code
+ * gcroots} and out-links, and the temp roots of running builds. It holds the writer lock, which a
+ * build holds while it registers its temp roots, so it never deletes what a build will use.
  */
 public final class GcHandler {
-  private static final String PROFILE = Profiles.SYSTEM;
   private final Output out;
   private final PhaseTimer timer;
   private final Caller caller;
@@ -56,12 +54,13 @@ public final class GcHandler {
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "collecting garbage");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       ProjectionStore p = s.projections();
-      int active = p.active(PROFILE).map(ActiveGeneration::number).orElse(0);
-      List<GenerationRecord> live = p.generations(PROFILE);
+      String profile = r.profile();
+      int active = p.active(profile).map(ActiveGeneration::number).orElse(0);
+      List<GenerationRecord> live = p.generations(profile);
       TreeSet<Integer> delete = new TreeSet<>();
       r.delete().ifPresent(range -> {
         if (active >= range.first() && active <= range.last()) {
-          throw new GenerationActiveException(PROFILE, active);
+          throw new GenerationActiveException(profile, active);
         }
         live.stream().filter(g -> g.number() >= range.first() && g.number() <= range.last())
             .forEach(g -> delete.add(g.number()));
@@ -72,57 +71,47 @@ public final class GcHandler {
             .forEach(g -> delete.add(g.number()));
       });
       Store store = s.store();
-      List<StorePath> roots = new ArrayList<>();
-      for (GenerationRecord g : live) {
-        if (!delete.contains(g.number())) {
-          parse(store, g.storePath()).ifPresent(roots::add);
-        }
-        parse(store, g.snapshotPath()).ifPresent(roots::add);
-      }
-      for (GenerationRecord g : p.deletedGenerations(PROFILE)) {
-        parse(store, g.snapshotPath()).ifPresent(roots::add);
-      }
-      for (String other : p.profiles()) {
-        // Only the system profile's generations can be deleted by gc so far; every other
-        // profile's generations (home-<user>) stay roots.
-        if (!other.equals(PROFILE)) {
-          for (GenerationRecord g : p.generations(other)) {
-            parse(store, g.storePath()).ifPresent(roots::add);
-            parse(store, g.snapshotPath()).ifPresent(roots::add);
-          }
-          for (GenerationRecord g : p.deletedGenerations(other)) {
-            parse(store, g.snapshotPath()).ifPresent(roots::add);
-          }
-        }
-      }
-      for (BackupRecord b : p.backups()) {
-        parse(store, b.storePath()).ifPresent(roots::add);
-      }
+      List<StoreRoots.Root> roots = timer.time("gc roots", () -> StoreRoots.collect(s, new StoreRoots.Deleting(profile, delete)));
       GarbageCollector collector = new GarbageCollector(store);
-      GarbageCollector.Plan plan = timer.time("gc plan", () -> collector.plan(roots));
+      GarbageCollector.Plan plan = timer.time("gc plan", () -> collector.plan(StoreRoots.paths(roots)));
       String deleted = delete.isEmpty() ? "no generations deleted"
-          : "generation(s) " + delete.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " deleted";
+          : "generation(s) " + delete.stream().map(String::valueOf).collect(Collectors.joining(", ")) + (profile.equals(io.statectl.shell.engine.Profiles.SYSTEM) ? "" : " of " + profile)
+              + " deleted";
       if (r.mode() == Request.Mode.DRY_RUN) {
-        out.result("dry run: " + deleted.replace("deleted", "would be deleted") + "; " + plan.garbage().size()
-            + " store path(s) would be removed (" + plan.bytes() + " bytes)");
-        plan.garbage().forEach(i -> out.result("  " + store.toFile(i.path())));
+        StringBuilder lines = new StringBuilder("dry run: " + deleted.replace("deleted", "would be deleted") + "; "
+            + plan.garbage().size() + " store path(s) would be removed (" + plan.bytes() + " bytes)");
+        plan.garbage().forEach(i -> lines.append("\n  ").append(store.toFile(i.path())).append("  ").append(i.narSize())
+            .append(" bytes"));
+        plan.strays().forEach(f -> lines.append("\n  ").append(f).append("  (not registered: a partial or interrupted add)"));
+        out.result(lines.toString());
+        return 0;
+      }
+      if (r.maxFreed().isPresent() && r.maxFreed().get() == 0) {
+        out.result("--max-freed 0: nothing deleted (" + plan.garbage().size() + " store path(s), " + plan.bytes()
+            + " bytes are garbage" + (delete.isEmpty() ? "" : "; generations kept too") + ")");
         return 0;
       }
       if (!delete.isEmpty()) {
-        s.commands().deleteGenerations(PROFILE, List.copyOf(delete));
+        s.commands().deleteGenerations(profile, List.copyOf(delete));
         for (int n : delete) {
-          deleteIfExists(s.directory().profiles().resolve(PROFILE + "-" + n + "-link"));
+          deleteIfExists(s.directory().profiles().resolve(profile + "-" + n + "-link"));
         }
       }
-      List<StorePath> removed = timer.time("gc collect", () -> collector.collect(plan));
+      GarbageCollector.Limit limit = r.maxFreed().<GarbageCollector.Limit>map(GarbageCollector.Limit.MaxFreed::new)
+          .orElse(new GarbageCollector.Limit.None());
+      GarbageCollector.Result result = timer.time("gc collect", () -> collector.collect(plan, limit));
+      List<StorePath> removed = result.removed();
+      String strays = result.strays().isEmpty() ? "" : "; " + result.strays().size()
+          + " unregistered entr" + (result.strays().size() == 1 ? "y" : "ies") + " (partial outputs) deleted";
       if (!removed.isEmpty()) {
-        Set<StorePath> gone = Set.copyOf(removed);
-        long bytes = plan.garbage().stream().filter(i -> gone.contains(i.path())).mapToLong(PathInfo::narSize).sum();
-        s.commands().recordCollection(PROFILE,
-            removed.stream().map(x -> store.toFile(x).toString()).sorted().toList(), bytes);
-        out.result(deleted + "; " + removed.size() + " store path(s) removed, " + bytes + " bytes freed");
+        s.commands().recordCollection(profile,
+            removed.stream().map(x -> store.toFile(x).toString()).sorted().toList(), result.bytes());
+        String capped = removed.size() < plan.garbage().size()
+            ? " (--max-freed reached; " + (plan.garbage().size() - removed.size()) + " garbage path(s) left)" : "";
+        out.result(deleted + "; " + removed.size() + " store path(s) removed, " + result.bytes() + " bytes freed"
+            + capped + strays);
       } else {
-        out.result(deleted + "; no store paths to remove");
+        out.result(deleted + "; no store paths to remove" + strays);
       }
       return 0;
     }

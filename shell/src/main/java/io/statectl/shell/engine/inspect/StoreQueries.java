@@ -143,7 +143,7 @@ public final class StoreQueries {
   }
 
   /** A store path given as a file under the store or as its {@code <hash>-<name>} part; a usage error otherwise. */
-  static StorePath parse(Store store, String text) {
+  public static StorePath parse(Store store, String text) {
     Optional<StorePath> p = text.contains("/")
         ? store.parseStoreFile(Path.of(text).toAbsolutePath())
         : Optional.of(text).flatMap(t -> {

@@ -38,6 +38,7 @@ public final class StateSession implements AutoCloseable {
   private boolean caughtUp;
   private boolean leftoversRemoved;
   private boolean tailVerified;
+  private io.statectl.kernel.gc.TempRoots tempRoots;
 
   /** Whether this session may change the state directory (it then holds the writer lock). */
   public enum Access { READ, WRITE }
@@ -165,6 +166,17 @@ public final class StateSession implements AutoCloseable {
      return parts.instantiations();
   }
 
+  /**
+   * This command's temp roots (created on first use, released when the session closes): what a
+   * build or add has made or will use, so a concurrent {@code gc} keeps it.
+   */
+  public synchronized io.statectl.kernel.gc.TempRoots tempRoots() {
+    if (tempRoots == null) {
+      tempRoots = io.statectl.kernel.gc.TempRoots.create(dir.tempRoots());
+    }
+    return tempRoots;
+  }
+
   public ProfileCommands commands() {
     log(); // verify the tail first
      return parts.commands(timer);
@@ -187,6 +199,13 @@ public final class StateSession implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = closeViews();
+    if (tempRoots != null) {
+      try {
+        tempRoots.close();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
     try {
       release.run();
     } catch (RuntimeException e) {
