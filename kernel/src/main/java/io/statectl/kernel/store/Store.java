@@ -532,7 +532,7 @@ public final class Store implements AutoCloseable {
     Path temp = tempEntry();
     try {
       filler.fill(temp);
-      return seal(temp, name);
+      return seal(temp, name, Optional.empty());
     } catch (RuntimeException | Error failure) {
       try {
         FileTrees.deleteRecursively(temp);
@@ -543,13 +543,23 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Canonicalises, hashes and scans a filled temp entry, then moves it into place and registers it. */
-  private StorePath seal(Path temp, String name) {
+  /**
+   * Canonicalises and hashes a filled temp entry, then moves it into place and registers it. Its
+   * references are {@code given} ({@code store add}: a source path refers to nothing, as in Nix),
+   * else found by scanning for the hash parts of valid paths.
+   */
+  private StorePath seal(Path temp, String name, Optional<SortedSet<StorePath>> given) {
     Canonicaliser.canonicalise(temp);
     DigestingOutputStream digest = new DigestingOutputStream();
-    ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
-    Nar.write(temp, new TeeOutputStream(digest, scanner));
-    SortedSet<StorePath> references = scanner.references();
+    SortedSet<StorePath> references;
+    if (given.isPresent()) {
+      Nar.write(temp, digest);
+      references = given.get();
+    } else {
+      ReferenceScanner scanner = new ReferenceScanner(index::byHashPart);
+      Nar.write(temp, new TeeOutputStream(digest, scanner));
+      references = scanner.references();
+    }
     NarDigest nar = digest.result();
     StorePath path = StorePath.contentAddressed(nar.narHash(), references, directoryText, name);
     Path target = toFile(path);
