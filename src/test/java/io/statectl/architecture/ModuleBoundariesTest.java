@@ -30,6 +30,8 @@ class ModuleBoundariesTest {
   @Test
   void theRulesSeeEveryBuiltInPlugin() {
     for (String module : java.util.List.of("io.statectl.plugins.dotfiles.FilesModule",
+        "io.statectl.plugins.services.ServicesModule", "io.statectl.plugins.services.SystemdModule",
+        "io.statectl.plugins.services.EtcModule",
         "io.statectl.plugins.home.HomeModule", "io.statectl.plugins.darwin.DarwinModule")) {
       org.junit.jupiter.api.Assertions.assertTrue(classes.contain(module), module + " is imported");
     }
