@@ -28,6 +28,8 @@ public enum ErrorCode {
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),
   HASH_MISMATCH("STC-E061", 10, "a fetched source does not have the declared sha256; nothing was registered"),
   NOT_DETERMINISTIC("STC-E062", 11, "build --check produced different output than the registered one"),
+  // Issue 15 (services) took STC-E140..E159.
+  UNITS_FAILED("STC-E140", 15, "the generation is active but units failed to start or reload (named, with their journal)"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

@@ -22,10 +22,16 @@ public sealed interface Request {
   enum Mode { CHANGE, DRY_RUN }
 
   record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
-      BackupPolicy backups, Optional<Path> root) implements Request {
+      BackupPolicy backups, Optional<Path> root, io.statectl.kernel.activation.UnitFailurePolicy onUnitFailure)
+      implements Request {
     public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
         BackupPolicy backups) {
       this(state, config, host, platform, home, mode, backups, Optional.empty());
+    }
+
+    public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
+        BackupPolicy backups, Optional<Path> root) {
+      this(state, config, host, platform, home, mode, backups, root, io.statectl.kernel.activation.UnitFailurePolicy.STAY);
     }
 
     public Apply {
@@ -33,6 +39,7 @@ public sealed interface Request {
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(home, "home");
+      Objects.requireNonNull(onUnitFailure, "onUnitFailure");
     }
   }
 
