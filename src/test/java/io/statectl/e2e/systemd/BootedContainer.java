@@ -104,7 +104,7 @@ public final class BootedContainer implements AutoCloseable {
     }
     List<String> argv = List.of("/bin/sh", "-c", enter + "exec setsid systemd-nspawn -q -D " + lower
         + " -M " + name + " --register=no --keep-unit --console=passive --overlay=" + lower + ":" + upper + ":/"
-        + " --bind-ro=" + javaHome + " --bind-ro=" + app.toAbsolutePath() + ":" + APP
+        + " --bind-ro=" + javaHome + jdkConfigBinds(Path.of(javaHome)) + " --bind-ro=" + app.toAbsolutePath() + ":" + APP
         + " --bind=" + shared + ":/shared -b");
     Process nspawn = new ProcessBuilder(argv).redirectErrorStream(true)
         .redirectOutput(work.resolve("nspawn.log").toFile()).start();
@@ -196,7 +196,8 @@ public final class BootedContainer implements AutoCloseable {
   private static long waitForLeader(Process nspawn) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      var child = nspawn.toHandle().children().findFirst();
+      // nspawn's first child is a short-lived outer child; the leader is the one that became systemd
+      var child = nspawn.toHandle().children().filter(BootedContainer::isSystemd).findFirst();
       if (child.isPresent()) {
         return child.get().pid();
       }
@@ -206,6 +207,43 @@ public final class BootedContainer implements AutoCloseable {
       Thread.sleep(20);
     }
     throw new AssertionError("systemd-nspawn started no container within 20 s");
+  }
+
+  /**
+   * Debian's JDK links its configuration (java.security, cacerts) to {@code /etc}: those
+   * directories are bound too, or the JDK cannot start inside.
+   */
+  private static String jdkConfigBinds(Path javaHome) throws IOException {
+    java.util.TreeSet<Path> dirs = new java.util.TreeSet<>();
+    try (Stream<Path> s = Files.walk(javaHome)) {
+      s.filter(Files::isSymbolicLink).forEach(l -> {
+        try {
+          Path real = l.toRealPath();
+          if (real.startsWith("/etc") && !real.startsWith(javaHome)) {
+            dirs.add(real.getParent());
+          }
+        } catch (IOException e) {
+          // a dangling link the JDK does not need either
+        }
+      });
+    }
+    StringBuilder b = new StringBuilder();
+    Path last = null;
+    for (Path d : dirs) {
+      if (last == null || !d.startsWith(last)) {
+        b.append(" --bind-ro=").append(d);
+        last = d;
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isSystemd(ProcessHandle p) {
+    try {
+      return Files.readString(Path.of("/proc", String.valueOf(p.pid()), "comm")).strip().equals("systemd");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The unpacked rootfs, shared read-only by every container of this JVM (the overlay's lower layer). */

@@ -71,12 +71,10 @@ class SystemdServicesEndToEndTest {
       restart = "no"
       """;
 
-  @TempDir
-  Path work;
   private BootedContainer box;
 
   @BeforeAll
-  void boot() throws Exception {
+  void boot(@TempDir Path work) throws Exception {
     Path app = Path.of(System.getProperty("statectl.app", "shell/target/app"));
     box = BootedContainer.boot("svc", work, app);
   }
