@@ -14,6 +14,8 @@ tools=(
   plistutil:libplist-utils python3:python3   # two independent plist parsers for the darwin adapter
   age:age-keygen:age           # secrets: interop tests with the real age CLI
   nix-store:nix-bin           # store add and the binary cache are checked against real Nix 2.8
+  systemd-nspawn:systemd-container debootstrap:debootstrap zstd:zstd   # the booted systemd container
+  systemd-analyze:systemd     # every rendered unit passes systemd-analyze verify
 )
 
 missing_packages() {

@@ -35,6 +35,7 @@ public final class Events {
     return List.of(submitted(profile), evaluated(profile), created(profile, 1), activated(profile, 1), backedUp(profile),
         new GenerationsDeleted(profile, List.of(1)), new GenerationRestored(profile, 1, "/statectl/store/bbbb-gen"),
         new StorePathsCollected(profile, List.of("/statectl/store/dddd-old"), 4096),
-        new DriftDetected(profile, 1, "/home/u", drift), new DriftRepaired(profile, 1, "/home/u", drift));
+        new DriftDetected(profile, 1, "/home/u", drift), new DriftRepaired(profile, 1, "/home/u", drift),
+        new ActivationFailed(profile, 2, List.of("bad.service"), 1));
   }
 }

@@ -38,6 +38,8 @@ public enum ErrorCode {
   FILE_NAME_REFUSED("STC-E102", 6, "store add: a file name the store does not hold (a newline in it)"),
   OUT_LINK_OCCUPIED("STC-E103", 4, "--out-link names a file that is not a symlink; nothing was changed"),
   PATH_NOT_ALIVE("STC-E104", 1, "store why-alive: no root reaches the path (gc would delete it)"),
+  // Issue 15 (services) took STC-E140..E159.
+  UNITS_FAILED("STC-E140", 15, "the generation is active but units failed to start or reload (named, with their journal)"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

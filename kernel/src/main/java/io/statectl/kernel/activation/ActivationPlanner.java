@@ -24,6 +24,19 @@ import java.util.Set;
  * re-points the profile link, so every unchanged file changes content in one atomic rename.
  */
 public final class ActivationPlanner {
+  private final java.util.Optional<io.statectl.kernel.units.UnitTexts> unitTexts;
+
+  public ActivationPlanner() {
+    this.unitTexts = Optional.empty();
+  }
+
+  /**
+   * A planner that reads the next generation's units from {@code unitTexts} first: a plan made
+   * before the generation is built (a dry run, a preflight) still decides the unit switch.
+   */
+  public ActivationPlanner(io.statectl.kernel.units.UnitTexts unitTexts) {
+    this.unitTexts = Optional.of(unitTexts);
+  }
 
   public ActivationPlan plan(Path home, Path profileLink, int number, Path generation,
       Optional<ActivationManifest> previous, ActivationManifest next, BackupPolicy policy) {
@@ -87,11 +100,16 @@ public final class ActivationPlanner {
         notes.add("left alone: " + live + " is no longer managed, and was changed by someone else");
       }
     }
-    List<PlanStep> steps = new ArrayList<>(directories);
+    List<PlanStep> stops = new ArrayList<>();
+    List<PlanStep> unitSwitches = new ArrayList<>();
+    UnitSteps.plan(targets, profileLink, generation, previous, next, unitTexts, stops, unitSwitches, notes);
+    List<PlanStep> steps = new ArrayList<>(stops);
+    steps.addAll(directories);
     steps.addAll(links);
     steps.add(new PlanStep.SwitchProfile(profileLink, number, generation));
     steps.addAll(removals);
     steps.addAll(SettingsPlanner.plan(targets, previous, next));
+    steps.addAll(unitSwitches);
     return new ActivationPlan(steps, conflicts, notes);
   }
 

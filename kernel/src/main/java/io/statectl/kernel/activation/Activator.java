@@ -5,6 +5,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import io.statectl.kernel.units.UnitReport;
 
 /**
  * Carries out a conflict-free plan: backups and new links first (they point through the
@@ -17,13 +18,29 @@ public final class Activator {
     execute(plan, ActivationTargets.homeOnly(home), backups);
   }
 
-  public void execute(ActivationPlan plan, ActivationTargets targets, BackupSink backups) {
+  /**
+   * Returns what was done to units and which failed to come up: a failed unit does not stop the
+   * activation (the files are switched, the rest of the units still started); the caller decides.
+   */
+  public UnitReport execute(ActivationPlan plan, ActivationTargets targets, BackupSink backups) {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
+    UnitReport report = UnitReport.NONE;
     for (PlanStep step : plan.steps()) {
-      run(step, targets, backups);
+      if (step instanceof PlanStep.StopUnits s) {
+        if (s.run()) {
+          UnitRunner.stop(s);
+        }
+      } else if (step instanceof PlanStep.SwitchUnits s) {
+        if (s.run()) {
+          report = report.plus(UnitRunner.switchUnits(s));
+        }
+      } else {
+        run(step, targets, backups);
+      }
     }
+    return report;
   }
 
   private static void run(PlanStep step, ActivationTargets targets, BackupSink backups) {

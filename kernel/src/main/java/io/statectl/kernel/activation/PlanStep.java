@@ -102,4 +102,76 @@ public sealed interface PlanStep {
       return b.toString();
     }
   }
+
+  /**
+   * Stop units with their old definitions, before the unit files change: those the next
+   * generation drops and changed ones that stop before they start again.
+   *
+   * @param run false when the units are only planned (another root, a dry run, no systemd here)
+   */
+  record StopUnits(io.statectl.kernel.units.UnitDecision decision, boolean run, String notRunBecause)
+      implements PlanStep {
+    public StopUnits {
+      Objects.requireNonNull(decision, "decision");
+      Objects.requireNonNull(notRunBecause, "notRunBecause");
+    }
+
+    /** The units stopped, in order. */
+    public java.util.List<String> units() {
+      java.util.List<String> all = new java.util.ArrayList<>(decision.stop());
+      all.addAll(decision.stopThenStart());
+      return all;
+    }
+
+    @Override
+    public String describe() {
+      return (run ? "units   " : "planned ") + scope(decision) + "stop " + String.join(" ", units())
+          + " (before the switch)" + (run ? "" : " (not run: " + notRunBecause + ")");
+    }
+  }
+
+  /**
+   * After the unit files changed: one daemon-reload, then reload, restart and start, and check
+   * that what was started stays up.
+   */
+  record SwitchUnits(io.statectl.kernel.units.UnitDecision decision, boolean run, String notRunBecause)
+      implements PlanStep {
+    public SwitchUnits {
+      Objects.requireNonNull(decision, "decision");
+      Objects.requireNonNull(notRunBecause, "notRunBecause");
+    }
+
+    /** The units started after the switch: new ones and those stopped before it. */
+    public java.util.List<String> started() {
+      java.util.List<String> all = new java.util.ArrayList<>(decision.stopThenStart());
+      all.addAll(decision.start());
+      return all;
+    }
+
+    @Override
+    public String describe() {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      if (decision.daemonReload()) {
+        parts.add("daemon-reload");
+      }
+      if (!decision.reload().isEmpty()) {
+        parts.add("reload " + String.join(" ", decision.reload()));
+      }
+      if (!decision.restart().isEmpty()) {
+        parts.add("restart " + String.join(" ", decision.restart()));
+      }
+      if (!started().isEmpty()) {
+        parts.add("start " + String.join(" ", started()));
+      }
+      if (!decision.leftRunning().isEmpty()) {
+        parts.add("leave running (restartIfChanged = false) " + String.join(" ", decision.leftRunning()));
+      }
+      return (run ? "units   " : "planned ") + scope(decision) + String.join("; ", parts)
+          + (run ? "" : " (not run: " + notRunBecause + ")");
+    }
+  }
+
+  private static String scope(io.statectl.kernel.units.UnitDecision d) {
+    return d.scope() == io.statectl.kernel.units.UnitScope.USER ? "(user) " : "";
+  }
 }

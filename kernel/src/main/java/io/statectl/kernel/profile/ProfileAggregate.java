@@ -151,6 +151,16 @@ public class ProfileAggregate {
     profile = e.profile();
   }
 
+  @CommandHandler
+  public void handle(RecordActivationFailure c) {
+    apply(new io.statectl.events.ActivationFailed(c.profile(), c.number(), c.failedUnits(), c.rolledBackTo()));
+  }
+
+  @EventSourcingHandler
+  void on(io.statectl.events.ActivationFailed e) {
+    profile = e.profile();
+  }
+
   @EventSourcingHandler
   void on(DriftRepaired e) {
     profile = e.profile();

@@ -86,6 +86,11 @@ public final class ProfileCommands implements AutoCloseable {
     send(profile, new ActivateGeneration(profile, number, expectedPrevious, reason, home, root));
   }
 
+  /** Records that activating generation {@code number} left units failed (and where a rollback went, or 0). */
+  public void recordActivationFailure(String profile, int number, List<String> failedUnits, int rolledBackTo) {
+    send(profile, new RecordActivationFailure(profile, number, failedUnits, rolledBackTo));
+  }
+
   public void recordBackup(String profile, String livePath, String storePath, String mode) {
     send(profile, new RecordBackup(profile, livePath, storePath, mode));
   }

@@ -40,6 +40,10 @@ final class ApplyCommand implements Callable<Integer> {
       description = "A message recorded with the new generation (shown by `generations` and `show-generation`).")
   String message;
 
+  @Option(names = "--rollback-on-failure", description = "When units fail to start after the switch, switch back to "
+      + "the previous generation (its units started again) and exit non-zero; without it the new generation stays active.")
+  boolean rollbackOnFailure;
+
   @Option(names = "--repair", description = "Make the live home match the active generation again (see `statectl status`): "
       + "relink missing and misdirected links, save files that replaced managed links into the store and relink them. "
       + "Evaluates nothing; --config and --host are ignored.")
@@ -52,7 +56,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
     return Run.request(new Request.Apply(state.state(), ConfigLocation.config(config), host(), platform.platform(), home(),
         dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE,
-        java.util.Optional.ofNullable(root), java.util.Optional.ofNullable(message)),
+        java.util.Optional.ofNullable(root), rollbackOnFailure ? io.statectl.kernel.activation.UnitFailurePolicy.ROLL_BACK
+            : io.statectl.kernel.activation.UnitFailurePolicy.STAY, java.util.Optional.ofNullable(message)),
         waitOptions.waitTimeout());
   }
 

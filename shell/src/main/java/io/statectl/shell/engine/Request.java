@@ -24,10 +24,17 @@ public sealed interface Request {
   enum Mode { CHANGE, DRY_RUN }
 
   record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
-      BackupPolicy backups, Optional<Path> root, Optional<String> message) implements Request {
+      BackupPolicy backups, Optional<Path> root, io.statectl.kernel.activation.UnitFailurePolicy onUnitFailure,
+      Optional<String> message) implements Request {
     public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
         BackupPolicy backups) {
-      this(state, config, host, platform, home, mode, backups, Optional.empty(), Optional.empty());
+      this(state, config, host, platform, home, mode, backups, Optional.empty());
+    }
+
+    public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
+        BackupPolicy backups, Optional<Path> root) {
+      this(state, config, host, platform, home, mode, backups, root, io.statectl.kernel.activation.UnitFailurePolicy.STAY,
+          Optional.empty());
     }
 
     public Apply {
@@ -35,6 +42,7 @@ public sealed interface Request {
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(home, "home");
+      Objects.requireNonNull(onUnitFailure, "onUnitFailure");
     }
   }
 

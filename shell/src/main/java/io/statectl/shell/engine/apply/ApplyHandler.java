@@ -76,7 +76,7 @@ public final class ApplyHandler {
       for (String profile : profiles(success, Optional.empty())) {
         ActivationManifest next = GenerationBuilder.manifest(profile, success);
         plans.add(new ProfilePlan(profile, Current.NONE, plan(r, profile, 1, Optional.empty(), next,
-            targets(r, home, root, profile))));
+            targets(r, home, root, profile), success)));
       }
       if (r.mode() == Request.Mode.DRY_RUN) {
         return printPlans(plans);
@@ -132,7 +132,7 @@ public final class ApplyHandler {
         ActivationTargets targets = targets(r, home, root, profile);
         ActivationPlan done = timer.time("activate", () -> new GenerationActivation(session, out).activate(profile,
             number, session.store().toFile(b.generation().path()), current.manifest(), b.generation().manifest(),
-            targets, r.backups(), ActivationReason.APPLY, previous));
+            targets, r.backups(), ActivationReason.APPLY, previous, r.onUnitFailure()));
         out.result(prefix + "generation " + number + " is active (" + GenerationActivation.summary(done) + "): "
             + b.path());
       }
@@ -179,15 +179,16 @@ public final class ApplyHandler {
       Current current = timer.time("read active manifest", () -> current(session, profile));
       ActivationManifest next = timer.time("manifest", () -> GenerationBuilder.manifest(profile, success));
       plans.add(new ProfilePlan(profile, current, timer.time("plan against home", () -> plan(r, profile,
-          current.nextNumber(), current.manifest(), next, targets(r, home, root, profile)))));
+          current.nextNumber(), current.manifest(), next, targets(r, home, root, profile), success))));
     }
     return plans;
   }
 
   private static ActivationPlan plan(Request.Apply r, String profile, int number,
-      Optional<ActivationManifest> previous, ActivationManifest next, ActivationTargets targets) {
-    return GenerationActivation.plan(r.state().profileLink(profile), number, Path.of("(to be built)"), previous,
-        next, targets, r.backups());
+      Optional<ActivationManifest> previous, ActivationManifest next, ActivationTargets targets,
+      Evaluation.Success success) {
+    return new io.statectl.kernel.activation.ActivationPlanner(GenerationActivation.unitTexts(success)).plan(targets,
+        r.state().profileLink(profile), number, Path.of("(to be built)"), previous, next, r.backups());
   }
 
   /** A home profile may take over files the system profile linked before the user profile existed. */

@@ -8,6 +8,9 @@ import io.statectl.kernel.activation.ActivationTargets;
 import io.statectl.kernel.activation.Activator;
 import io.statectl.kernel.activation.BackupPolicy;
 import io.statectl.kernel.activation.PlanStep;
+import io.statectl.kernel.activation.UnitFailurePolicy;
+import io.statectl.kernel.units.UnitReport;
+import io.statectl.kernel.units.UnitsFailedException;
 import io.statectl.kernel.generation.ActivationManifest;
 import io.statectl.kernel.store.EntryMode;
 import io.statectl.kernel.store.StorePath;
@@ -54,6 +57,18 @@ public final class GenerationActivation {
   public ActivationPlan activate(String profile, int number, Path generation, Optional<ActivationManifest> previous,
       ActivationManifest next, ActivationTargets targets, BackupPolicy policy, ActivationReason reason,
       int expectedPrevious) {
+    return activate(profile, number, generation, previous, next, targets, policy, reason, expectedPrevious,
+        UnitFailurePolicy.STAY);
+  }
+
+  /**
+   * As above; when units fail to come up the generation stays active (recorded, then {@link
+   * UnitsFailedException}) or, with {@link UnitFailurePolicy#ROLL_BACK}, the previous generation is
+   * activated again first.
+   */
+  ActivationPlan activate(String profile, int number, Path generation, Optional<ActivationManifest> previous,
+      ActivationManifest next, ActivationTargets targets, BackupPolicy policy, ActivationReason reason,
+      int expectedPrevious, UnitFailurePolicy onFailure) {
     Path link = session.directory().profileLink(profile);
     ActivationPlan plan = plan(link, number, generation, previous, next, targets, policy);
     if (!plan.executable()) {
@@ -69,12 +84,63 @@ public final class GenerationActivation {
             io.statectl.kernel.secrets.SecretDeclaration.RUNTIME_DIR));
       }
     }
-    execute(profile, plan, targets);
+    UnitReport units = execute(profile, plan, targets);
     boolean hasRootFiles = hasSecrets || next.entries().stream().anyMatch(e -> e.underRoot());
     session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
         hasRootFiles ? targets.root().toString() : null);
     plan.notes().forEach(n -> out.message("note: " + n));
+    units.summaryLines().forEach(out::message);
+    if (!units.failed().isEmpty()) {
+      failed(profile, number, next, targets, policy, expectedPrevious, onFailure, units);
+    }
     return plan;
+  }
+
+  private void failed(String profile, int number, ActivationManifest next, ActivationTargets targets,
+      BackupPolicy policy, int previousNumber, UnitFailurePolicy onFailure, UnitReport units) {
+    List<String> names = UnitsFailedException.names(units.failed());
+    Optional<io.statectl.projections.generations.GenerationRecord> back = previousNumber > 0
+        && onFailure == UnitFailurePolicy.ROLL_BACK ? session.projections().generation(profile, previousNumber)
+        : Optional.empty();
+    Optional<ActivationManifest> backManifest = back.flatMap(g -> Manifests.read(g.storePath()));
+    if (back.isEmpty() || backManifest.isEmpty()) {
+      session.commands().recordActivationFailure(profile, number, names, 0);
+      throw new UnitsFailedException(units.failed(), "generation " + number + " is active",
+          onFailure == UnitFailurePolicy.ROLL_BACK
+              ? "there is no previous generation to roll back to; fix the units and apply again"
+              : "fix the units and apply again, or `statectl rollback`; `apply --rollback-on-failure` goes back by itself");
+    }
+    out.message("rolling back to generation " + previousNumber + " because " + String.join(", ", names) + " failed");
+    Path link = session.directory().profileLink(profile);
+    Path backPath = Path.of(back.get().storePath());
+    ActivationPlan plan = plan(link, previousNumber, backPath, Optional.of(next), backManifest.get(), targets, policy);
+    if (!plan.executable()) {
+      throw new ActivationConflictException(plan.conflicts());
+    }
+    UnitReport again = execute(profile, plan, targets);
+    session.commands().activate(profile, previousNumber, number, ActivationReason.ROLLBACK, targets.home().toString(),
+        backManifest.get().entries().stream().anyMatch(e -> e.underRoot()) ? targets.root().toString() : null);
+    again.summaryLines().forEach(l -> out.message("rollback: " + l));
+    session.commands().recordActivationFailure(profile, number, names, previousNumber);
+    String still = again.failed().isEmpty() ? ""
+        : "; after the rollback these failed too: " + String.join(", ", UnitsFailedException.names(again.failed()));
+    throw new UnitsFailedException(units.failed(), "rolled back to generation " + previousNumber + still,
+        "fix the units and apply again");
+  }
+
+  /** The texts of the units an evaluation renders, for plans made before the generation is built. */
+  static io.statectl.kernel.units.UnitTexts unitTexts(io.statectl.kernel.eval.Evaluation.Success success) {
+    java.util.Map<String, String> texts = new java.util.HashMap<>();
+    for (io.statectl.api.activation.ActivationEntry e : success.entries()) {
+      if (e instanceof io.statectl.api.activation.RootFile f
+          && f.content() instanceof io.statectl.api.activation.FileContent.Text t) {
+        texts.put("/" + f.target(), t.text());
+      } else if (e instanceof io.statectl.api.activation.HomeFile f
+          && f.content() instanceof io.statectl.api.activation.FileContent.Text t) {
+        texts.put("~/" + f.target(), t.text());
+      }
+    }
+    return io.statectl.kernel.units.UnitTexts.of(texts);
   }
 
   /**
@@ -85,9 +151,9 @@ public final class GenerationActivation {
     execute(profile, plan, ActivationTargets.homeOnly(home));
   }
 
-  public void execute(String profile, ActivationPlan plan, ActivationTargets targets) {
+  public UnitReport execute(String profile, ActivationPlan plan, ActivationTargets targets) {
     List<String[]> backups = new ArrayList<>();
-    new Activator().execute(plan, targets, live -> {
+    UnitReport units = new Activator().execute(plan, targets, live -> {
       String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(live));
       StorePath saved = Files.isSymbolicLink(live)
           ? session.store().addTree(live, backupName(live))
@@ -99,6 +165,7 @@ public final class GenerationActivation {
     for (String[] b : backups) {
       session.commands().recordBackup(profile, b[0], b[1], b[2]);
     }
+    return units;
   }
 
   static String backupName(Path live) {
@@ -110,7 +177,10 @@ public final class GenerationActivation {
     long removed = plan.steps().stream().filter(s -> s instanceof PlanStep.RemoveLink).count();
     long ran = plan.steps().stream().filter(s -> s instanceof PlanStep.RunCommands c && c.run()).count();
     long planned = plan.steps().stream().filter(s -> s instanceof PlanStep.RunCommands c && !c.run()).count();
+    long unitsPlanned = plan.steps().stream().filter(s -> s instanceof PlanStep.StopUnits u && !u.run()
+        || s instanceof PlanStep.SwitchUnits w && !w.run()).count();
     return links + " link(s) made, " + removed + " removed" + (ran > 0 ? ", " + ran + " setting(s) applied" : "")
-        + (planned > 0 ? ", " + planned + " setting step(s) planned but not run here" : "");
+        + (planned > 0 ? ", " + planned + " setting step(s) planned but not run here" : "")
+        + (unitsPlanned > 0 ? ", unit switch planned but not run here (--dry-run shows it)" : "");
   }
 }

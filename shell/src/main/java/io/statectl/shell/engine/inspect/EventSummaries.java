@@ -54,6 +54,9 @@ public final class EventSummaries {
       return "built " + String.join(", ", s.outputs()) + " in " + s.millis() + " ms";
     } else if (e instanceof BuildFailed f) {
       return "build of " + f.derivation() + " failed: " + f.reason();
+    } else if (e instanceof io.statectl.events.ActivationFailed f) {
+      return "generation " + f.number() + " activated with failed units: " + String.join(", ", f.failedUnits())
+          + (f.rolledBackTo() > 0 ? "; rolled back to " + f.rolledBackTo() : "");
     }
     DriftRepaired d = (DriftRepaired) e;
     return d.items().size() + " difference(s) from generation " + d.generation() + " repaired in " + d.home() + ": "
