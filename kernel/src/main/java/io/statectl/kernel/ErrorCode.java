@@ -28,6 +28,11 @@ public enum ErrorCode {
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),
   HASH_MISMATCH("STC-E061", 10, "a fetched source does not have the declared sha256; nothing was registered"),
   NOT_DETERMINISTIC("STC-E062", 11, "build --check produced different output than the registered one"),
+  // Issue 20 (init, doctor, ui, explain) took STC-E220..E239.
+  INIT_TARGET_NOT_EMPTY("STC-E220", 15, "init: the target directory is not empty (pass --force to write into it)"),
+  UI_LISTEN_REFUSED("STC-E221", 2, "ui: refused to listen on a non-loopback address without --allow-remote"),
+  DOCTOR_BLOCKER("STC-E222", 1, "doctor found something that keeps statectl from working on this machine"),
+  ADOPT_FAILED("STC-E223", 15, "init --adopt: a file to adopt is missing, outside the home, or not a regular file"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

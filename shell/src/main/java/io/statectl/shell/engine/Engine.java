@@ -131,6 +131,12 @@ public final class Engine {
       return new DriftHandler(out, timer, caller, wait).status(r);
     } else if (request instanceof Request.Repair r) {
       return new DriftHandler(out, timer, caller, wait).repair(r);
+    } else if (request instanceof Request.Explain r) {
+      return new io.statectl.shell.engine.tools.ExplainHandler(out).explain(r);
+    } else if (request instanceof Request.Init r) {
+      return new io.statectl.shell.engine.tools.InitHandler(out).init(r);
+    } else if (request instanceof Request.Doctor r) {
+      return new io.statectl.shell.engine.tools.DoctorHandler(out).doctor(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }
