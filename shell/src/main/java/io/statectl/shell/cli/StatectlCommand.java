@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         // issue 5: the resident server
         ServerCommand.class,
         // issue 20: tools
-        ExplainCommand.class, InitCommand.class, DoctorCommand.class, CompletionCommand.class, CompleteCommand.class, CommandLine.HelpCommand.class})
+        ExplainCommand.class, InitCommand.class, DoctorCommand.class, UiCommand.class, CompletionCommand.class, CompleteCommand.class, CommandLine.HelpCommand.class})
 public final class StatectlCommand {
 
   /** Parses {@code args}, runs the command for this process, and returns the process exit code. */
