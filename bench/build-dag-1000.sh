@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # build-dag-1000: realise a generated DAG of N=1000 trivial packages (each depends on 1-3 earlier
-# ones, the same shape as /work/shared/bench-anchors/nix-build-dag.sh, seeded alike), with
+# ones, the same shape as ../shared/bench-anchors/nix-build-dag.sh, seeded alike), with
 # `statectl build -j2`: cold (every output new, a salt makes fresh paths) and no-op (the same
 # configuration again), both through the launcher, i.e. the thin client and the resident server
 # of the state directory (started by the first command, warm after it), which is how users run
@@ -66,7 +66,7 @@ STATECTL_TIMINGS=1 sc build --config "$W/cfg" --host dag --state-dir "$state" -j
 
 if [ -z "${SKIP_NIX:-}" ] && command -v nix-build >/dev/null; then
   echo "-- Nix anchor, same session:"
-  RUNS=$RUNS N=$N bash /work/shared/bench-anchors/nix-build-dag.sh | tee "$W/nix"
+  RUNS=$RUNS N=$N bash "$here/../shared/bench-anchors/nix-build-dag.sh" | tee "$W/nix"
   nc=$(awk '/nix-build-dag\/cold/{print $2}' "$W/nix"); nn=$(awk '/nix-build-dag\/noop/{print $2}' "$W/nix")
   awk -v a="$(median cold)" -v b="$nc" -v c="$(median noop)" -v d="$nn" \
     'BEGIN{printf "ratio statectl/nix: cold %.2fx, no-op %.2fx\n", a/b, c/d}'

@@ -1,5 +1,6 @@
 package io.statectl.e2e;
 
+import io.statectl.testing.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +76,11 @@ class HomeEndToEndTest {
     }
   }
 
+  private static final java.util.Map<String, String> PACKAGES = java.util.Map.of("bash", "bash", "zsh", "zsh",
+      "fish", "fish", "git", "git", "ssh", "openssh-client");
+
   private String sh(String... cmd) {
+    RequiredTool.require(cmd[0], PACKAGES.getOrDefault(cmd[0], cmd[0]));
     return run(tmp, cmd);
   }
 

@@ -1,5 +1,6 @@
 package io.statectl.e2e;
 
+import io.statectl.testing.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -34,6 +35,7 @@ final class Plists {
   }
 
   private static String exec(String... cmd) throws IOException, InterruptedException {
+    RequiredTool.require(cmd[0], cmd[0].equals("plistutil") ? "libplist-utils" : cmd[0]);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -28,6 +28,10 @@ public enum ErrorCode {
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),
   HASH_MISMATCH("STC-E061", 10, "a fetched source does not have the declared sha256; nothing was registered"),
   NOT_DETERMINISTIC("STC-E062", 11, "build --check produced different output than the registered one"),
+  // Issue 18 (secrets) took STC-E200..E219.
+  SECRET_DAMAGED("STC-E200", 15, "a secret's .age file is malformed, truncated or tampered with (a MAC does not verify); restore it from git"),
+  SECRET_NOT_FOR_HOST("STC-E201", 15, "a secret is not encrypted to this host's key; add the host's key to its recipients and run `statectl secrets rekey` where it can be opened"),
+  SECRET_KEY_INVALID("STC-E202", 15, "an identity or recipient key is missing, unreadable or not a supported kind (age X25519, ssh-ed25519)"),
   // Issue 20 (init, doctor, ui, explain) took STC-E220..E239.
   INIT_TARGET_NOT_EMPTY("STC-E220", 15, "init: the target directory is not empty (pass --force to write into it)"),
   UI_LISTEN_REFUSED("STC-E221", 2, "ui: refused to listen on a non-loopback address without --allow-remote"),

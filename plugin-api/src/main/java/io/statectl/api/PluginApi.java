@@ -8,7 +8,7 @@ package io.statectl.api;
  */
 public final class PluginApi {
   /** The version of the plugin API the running statectl provides (semantic versioning). */
-  public static final String VERSION = "0.1.1";
+  public static final String VERSION = "0.1.2";
 
   private PluginApi() {}
 }

@@ -180,7 +180,7 @@ public final class ProjectionStore implements AutoCloseable {
     } else if (e instanceof GenerationCreated g) {
       List<String> plugins = pending.evaluation(txn, g.profile());
       put(txn, generations, generationKey(g.profile(), g.number()), new GenerationRecord(g.profile(), g.number(),
-          g.host(), g.storePath(), g.snapshotPath(), r.timestamp(), plugins, r.sequence()));
+          g.host(), g.storePath(), g.snapshotPath(), r.timestamp(), plugins, r.sequence(), g.source(), g.message()));
     } else if (e instanceof GenerationActivated a) {
       pending.actives.put(a.profile(), new ActiveGeneration(a.profile(), a.number(), r.timestamp(), a.home(), a.root()));
     } else if (e instanceof FileBackedUp b) {

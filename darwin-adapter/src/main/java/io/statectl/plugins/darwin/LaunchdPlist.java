@@ -1,13 +1,10 @@
 package io.statectl.plugins.darwin;
 
+import io.statectl.api.Sha256;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSString;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Renders a {@link LaunchdJob} as an XML property list (version 1.0, Apple's DOCTYPE), as {@code
@@ -39,10 +36,6 @@ final class LaunchdPlist {
 
   /** The SHA-256 of the rendered plist in lower-case hex: the job's state between generations. */
   static String sha256(String plist) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plist.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Sha256.hex(plist);
   }
 }

@@ -1,5 +1,6 @@
 package io.statectl.plugins.darwin;
 
+import io.statectl.testing.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ final class PlistParsers {
   /** The plist's top-level dictionary as parsed by plistlib and, through libplist, checked equal. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> parse(String xml, Path dir) throws IOException, InterruptedException {
+    RequiredTool.require("plistutil", "libplist-utils");
+    RequiredTool.require("python3", "python3");
     Path file = dir.resolve("job.plist");
     Files.writeString(file, xml, StandardCharsets.UTF_8);
     Path binary = dir.resolve("job.bplist");

@@ -39,7 +39,7 @@ class PluginJarIT {
       assertTrue(text.lines().anyMatch("io.statectl.plugins.darwin.DarwinModule"::equals), text);
       var main = jar.getManifest().getMainAttributes();
       assertEquals("darwin-adapter", main.getValue("Plugin-Id"));
-      assertEquals(">=0.1.1", main.getValue("Plugin-Requires"));
+      assertEquals(">=0.1.2", main.getValue("Plugin-Requires"));
       assertEquals("darwin", main.getValue("Plugin-Namespace"));
     }
   }

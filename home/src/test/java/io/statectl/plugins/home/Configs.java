@@ -166,16 +166,6 @@ final class Configs {
     return r;
   }
 
-  /** Whether {@code tool} is on this machine's PATH (tests of real tools skip otherwise). */
-  static boolean installed(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static List<String> lines(String text) {
     return new ArrayList<>(text.lines().toList());
   }

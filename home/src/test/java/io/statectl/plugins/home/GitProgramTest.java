@@ -1,5 +1,6 @@
 package io.statectl.plugins.home;
 
+import io.statectl.testing.RequiredTool;
 import static io.statectl.plugins.home.Configs.bool;
 import static io.statectl.plugins.home.Configs.context;
 import static io.statectl.plugins.home.Configs.integer;
@@ -11,7 +12,6 @@ import static io.statectl.plugins.home.Configs.table;
 import static io.statectl.plugins.home.Configs.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.statectl.api.config.ConfigTable;
 import io.statectl.api.config.ConfigValue;
@@ -48,7 +48,7 @@ class GitProgramTest {
 
   @Test
   void typedOptionsAndExtraConfig_readBackByGitItself(@TempDir Path dir) throws Exception {
-    assumeTrue(Configs.installed("git"));
+    RequiredTool.require("git", "git");
     ModuleContribution c = contribute("userName", str("Alice \"Al\" Example"), "userEmail", str("alice@example.org"),
         "aliases", table("lg", str("log --graph --oneline # short"), "amend", str("!git commit --amend; echo 'done'")),
         "ignores", strings("*.swp", ".direnv/"),

@@ -1,5 +1,6 @@
 package io.statectl.plugins.home;
 
+import io.statectl.testing.RequiredTool;
 import static io.statectl.plugins.home.Configs.context;
 import static io.statectl.plugins.home.Configs.integer;
 import static io.statectl.plugins.home.Configs.list;
@@ -10,7 +11,6 @@ import static io.statectl.plugins.home.Configs.table;
 import static io.statectl.plugins.home.Configs.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.statectl.api.activation.FileContent;
 import io.statectl.api.activation.FileMode;
@@ -137,7 +137,7 @@ class HomeModuleTest {
   /** The quoting rule, checked by the shell that reads the file: values come back byte for byte. */
   @Test
   void sessionFile_roundTripsAwkwardValues_throughARealSh(@TempDir Path home) throws Exception {
-    assumeTrue(Configs.installed("sh"));
+    RequiredTool.require("sh", "dash");
     Map<String, String> values = new LinkedHashMap<>();
     values.put("QUOTES", "it's \"quoted\" `not run` $(not run) $NOT_EXPANDED \\ back");
     values.put("LINES", "two\nlines");

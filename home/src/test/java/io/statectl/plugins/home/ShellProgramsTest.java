@@ -1,5 +1,6 @@
 package io.statectl.plugins.home;
 
+import io.statectl.testing.RequiredTool;
 import static io.statectl.plugins.home.Configs.bool;
 import static io.statectl.plugins.home.Configs.context;
 import static io.statectl.plugins.home.Configs.problems;
@@ -68,7 +69,7 @@ class ShellProgramsTest {
 
   @Test
   void bashLogin_putsTheProfileFirst_runsItsPrograms_andExportsTheSession() throws Exception {
-    assumeTrue(Configs.installed("bash"));
+    RequiredTool.require("bash", "bash");
     layOutHome(program(new BashProgram(), table("enable", bool(true))));
     Configs.Run r = Configs.run(env(), home, "bash", "-lc", "echo \"$PATH\"; hello; echo \"$GOPATH|$GREETING\"");
     assertEquals(0, r.exit(), r.err());
@@ -80,7 +81,7 @@ class ShellProgramsTest {
 
   @Test
   void bashLogin_inheritingTheGuard_stillHasTheProfileOnPath() throws Exception {
-    assumeTrue(Configs.installed("bash"));
+    RequiredTool.require("bash", "bash");
     layOutHome(program(new BashProgram(), table("enable", bool(true))));
     Map<String, String> env = new HashMap<>(env());
     env.put(HomeLayout.GUARD, "1");
@@ -90,7 +91,7 @@ class ShellProgramsTest {
 
   @Test
   void bashInteractive_hasTheAliases_andTheExtras() throws Exception {
-    assumeTrue(Configs.installed("bash"));
+    RequiredTool.require("bash", "bash");
     layOutHome(program(new BashProgram(), table("enable", bool(true), "initExtra", str("EXTRA_RAN=yes"),
         "profileExtra", str("PROFILE_RAN=yes"))));
     Configs.Run r = Configs.run(env(), home, "bash", "-lic", "alias; echo \"$EXTRA_RAN $PROFILE_RAN\"; say");
@@ -104,7 +105,7 @@ class ShellProgramsTest {
 
   @Test
   void zshLogin_andInteractive() throws Exception {
-    assumeTrue(Configs.installed("zsh"));
+    RequiredTool.require("zsh", "zsh");
     layOutHome(program(new ZshProgram(), table("enable", bool(true), "initExtra", str("EXTRA_RAN=yes"))));
     Configs.Run r = Configs.run(env(), home, "zsh", "-lc", "echo \"$PATH\"; hello; echo \"$GOPATH\"");
     assertEquals(0, r.exit(), r.err());
@@ -119,7 +120,7 @@ class ShellProgramsTest {
 
   @Test
   void fishLogin_andInteractive() throws Exception {
-    assumeTrue(Configs.installed("fish"));
+    RequiredTool.require("fish", "fish");
     layOutHome(program(new FishProgram(), table("enable", bool(true), "initExtra", str("set -g EXTRA_RAN yes"))));
     Configs.Run r = Configs.run(env(), home, "fish", "-lc", "string join : $PATH; hello; echo \"$GOPATH|$GREETING\"");
     assertEquals(0, r.exit(), r.err());
@@ -154,7 +155,8 @@ class ShellProgramsTest {
 
   @Test
   void starshipInit_isHarmlessWhenStarshipIsMissing() throws Exception {
-    assumeTrue(Configs.installed("bash") && !Configs.installed("starship"));
+    RequiredTool.require("bash", "bash");
+    assumeTrue(!RequiredTool.onPath("starship"), "starship is installed: this test checks the prompt without it");
     options.put("programs.starship", table("enable", bool(true)));
     layOutHome(program(new BashProgram(), table("enable", bool(true))));
     Configs.Run r = Configs.run(env(), home, "bash", "-lic", "echo ok");

@@ -1,5 +1,6 @@
 package io.statectl.plugins.home;
 
+import io.statectl.testing.RequiredTool;
 import static io.statectl.plugins.home.Configs.bool;
 import static io.statectl.plugins.home.Configs.context;
 import static io.statectl.plugins.home.Configs.integer;
@@ -9,7 +10,6 @@ import static io.statectl.plugins.home.Configs.table;
 import static io.statectl.plugins.home.Configs.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.statectl.api.activation.HomeDirectory;
 import io.statectl.api.config.ConfigTable;
@@ -39,7 +39,7 @@ class SshProgramTest {
 
   @Test
   void hostsAreReadBackBySsh_withStarDefaultsLast(@TempDir Path dir) throws Exception {
-    assumeTrue(Configs.installed("ssh"));
+    RequiredTool.require("ssh", "openssh-client");
     ModuleContribution c = contribute(table(
         "*", table("user", str("fallback"), "port", integer(2200), "extraOptions",
             table("ServerAliveInterval", str("60"), "SendEnv", str("LANG LC_*"))),

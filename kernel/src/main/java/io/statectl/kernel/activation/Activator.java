@@ -66,10 +66,7 @@ public final class Activator {
   private static void link(Path live, Path target) throws IOException {
     Files.createDirectories(live.getParent());
     if (Files.isSymbolicLink(live)) {
-      Path tmp = live.resolveSibling("." + live.getFileName() + ".statectl-tmp");
-      Files.deleteIfExists(tmp);
-      Files.createSymbolicLink(tmp, target);
-      Files.move(tmp, live, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      AtomicSymlink.replace(live, target);
     } else {
       Files.createSymbolicLink(live, target);
     }

@@ -1,8 +1,10 @@
 package io.statectl.kernel.activation;
 
+import io.statectl.kernel.process.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,17 +27,13 @@ final class Commands {
 
   /** Runs one command to its end; a non-zero exit is an {@link IOException} carrying its output. */
   static void run(List<String> argv) throws IOException {
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-        new java.io.File("/dev/null"))).start();
-    byte[] output = p.getInputStream().readAllBytes();
     try {
-      int code = p.waitFor();
-      if (code != 0) {
-        throw new IOException("`" + render(argv) + "` exited with " + code + ": "
-            + new String(output, StandardCharsets.UTF_8).strip());
+      Processes.Finished done = Processes.capture(argv, Map.of());
+      if (done.exitCode() != 0) {
+        throw new IOException("`" + render(argv) + "` exited with " + done.exitCode() + ": "
+            + new String(done.output(), StandardCharsets.UTF_8).strip());
       }
     } catch (InterruptedException e) {
-      p.destroy();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running `" + render(argv) + "`", e);
     }

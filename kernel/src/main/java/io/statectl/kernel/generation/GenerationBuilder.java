@@ -127,11 +127,15 @@ public final class GenerationBuilder {
         files.add(new TreeFile(entry(e).source(), new FileContent.SymbolicLink(farm), FileMode.REGULAR));
       }
     }
+    byte[] secrets = profile.equals(ProfilePartition.SYSTEM) ? secretFiles(evaluation, files) : null;
     TreeDigest key = new TreeDigest(name);
     for (TreeFile f : files) {
       key.file(f.path(), f.bytes(evaluation), f.mode() == FileMode.EXECUTABLE);
     }
     key.file(ActivationManifest.FILE_NAME, manifest.toJson(), false);
+    if (secrets != null) {
+      key.file(io.statectl.kernel.secrets.SecretsManifest.FILE_NAME, secrets, false);
+    }
     StorePath path = memoised(key.done(), () -> store.addDirectory(name, dir -> {
       for (TreeFile f : files) {
         Path at = dir.resolve(f.path());
@@ -143,8 +147,34 @@ public final class GenerationBuilder {
         }
       }
       Files.write(dir.resolve(ActivationManifest.FILE_NAME), manifest.toJson());
+      if (secrets != null) {
+        Files.write(dir.resolve(io.statectl.kernel.secrets.SecretsManifest.FILE_NAME), secrets);
+      }
     }));
     return new BuiltGeneration(path, manifest);
+  }
+
+  /**
+   * Adds the ciphertext of every declared secret to the tree ({@code secrets/<name>.age}) and
+   * returns the secrets manifest, or null when there are none (so generations without secrets
+   * keep their hash). Only ciphertext: evaluation never read a plaintext.
+   */
+  private static byte[] secretFiles(Evaluation.Success evaluation, List<TreeFile> files) {
+    io.statectl.kernel.secrets.SecretsConfig config = io.statectl.kernel.secrets.SecretsConfig.of(evaluation.config());
+    if (config.isEmpty()) {
+      return null;
+    }
+    List<io.statectl.kernel.secrets.SecretsManifest.Entry> entries = new ArrayList<>();
+    for (io.statectl.kernel.secrets.SecretDeclaration d : config.secrets()) {
+      byte[] cipher = content(new FileContent.RepositoryFile(d.file()), evaluation);
+      var e = new io.statectl.kernel.secrets.SecretsManifest.Entry(d.name(), d.file(),
+          io.statectl.kernel.secrets.SecretsActivation.hashOf(cipher), d.path(), d.owner().orElse(""),
+          d.group().orElse(""), d.modeText(), d.recipients());
+      files.add(new TreeFile(e.copyInGeneration(), new FileContent.RepositoryFile(d.file()), FileMode.REGULAR));
+      entries.add(e);
+    }
+    return new io.statectl.kernel.secrets.SecretsManifest(1,
+        config.identity().orElse(io.statectl.kernel.secrets.SecretsManifest.DEFAULT_IDENTITY), entries).toJson();
   }
 
   /** One file of a generation's tree. */
@@ -180,11 +210,7 @@ public final class GenerationBuilder {
     private final java.security.MessageDigest sha;
 
     TreeDigest(String name) {
-      try {
-        sha = java.security.MessageDigest.getInstance("SHA-256");
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK has no SHA-256", e);
-      }
+      sha = io.statectl.api.Sha256.newDigest();
       field(name.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,6 +1,9 @@
 package io.statectl.kernel.modules;
 
 import io.statectl.api.Platform;
+import io.statectl.api.config.ConfigString;
+import io.statectl.api.config.ConfigTable;
+import io.statectl.api.module.ConfigProblem;
 import io.statectl.api.module.ModuleContext;
 import io.statectl.api.module.ModuleContribution;
 import io.statectl.api.module.StatectlModule;
@@ -8,6 +11,7 @@ import io.statectl.api.option.Defaults;
 import io.statectl.api.option.OptionDecl;
 import io.statectl.api.option.OptionType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The core {@code system.*} options: facts about the machine that every module may refer to. */
@@ -43,8 +47,31 @@ public final class SystemModule implements StatectlModule {
     return OptionDecl.of(OptionType.submodule(o), description());
   }
 
+  /**
+   * The newest state version this statectl knows the defaults of. A configuration written against
+   * a newer release's defaults would be evaluated with the wrong ones, silently: refuse it instead.
+   * Each release that changes a default raises this and keeps the old default for older versions.
+   */
+  public static final String NEWEST_STATE_VERSION = "0.1";
+
   @Override
   public ModuleContribution contribute(ModuleContext context) {
+    if (context.config().orElse(null) instanceof ConfigTable system
+        && system.get("stateVersion").orElse(null) instanceof ConfigString v
+        && compare(v.value(), NEWEST_STATE_VERSION) > 0) {
+      return new ModuleContribution(List.of(), List.of(new ConfigProblem(v.location(),
+          "system.stateVersion \"" + v.value() + "\" is newer than this statectl, whose defaults go up to "
+              + NEWEST_STATE_VERSION,
+          "upgrade statectl, or set the stateVersion this configuration was really written for")));
+    }
     return ModuleContribution.empty();
+  }
+
+  /** Compares two {@code MAJOR.MINOR} versions numerically (so 0.10 is newer than 0.9). */
+  static int compare(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+    return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
   }
 }

@@ -157,7 +157,7 @@ public final class PackageDerivations {
 
   /** A valid store path name from a file name or URL, falling back to the package's name. */
   private static String sourceName(String raw, PackageSpec p) {
-    String base = raw.substring(raw.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9+._?=-]", "_");
+    String base = StorePath.safeNameChars(raw.substring(raw.lastIndexOf('/') + 1));
     while (base.startsWith(".")) {
       base = base.substring(1);
     }

@@ -1,13 +1,10 @@
 package io.statectl.kernel.plugins;
 
+import io.statectl.api.Sha256;
 import io.statectl.api.PluginApi;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -58,18 +55,11 @@ public record PluginArchive(Path file, String sha256, PluginDescriptorInfo descr
   }
 
   public static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[65536];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
+    try {
+      return Sha256.hexOfFile(file);
     } catch (IOException e) {
       throw new PluginRejectedException(PluginRejectedException.Reason.UNREADABLE, file.toString(),
           "cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 }

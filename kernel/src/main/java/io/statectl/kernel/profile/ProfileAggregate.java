@@ -56,7 +56,8 @@ public class ProfileAggregate {
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public int handle(CreateGeneration c) {
     int number = lastGeneration + 1;
-    apply(new GenerationCreated(c.profile(), number, c.host(), c.storePath(), c.snapshotPath()));
+    apply(new GenerationCreated(c.profile(), number, c.host(), c.storePath(), c.snapshotPath(),
+        c.source().orElse(null), c.message().orElse(null)));
     return number;
   }
 

@@ -1,6 +1,7 @@
 package io.statectl.kernel.profile;
 
 import io.statectl.events.ActivationReason;
+import io.statectl.events.SourceRevision;
 import io.statectl.events.axon.AxonUpcasters;
 import io.statectl.events.axon.EventSerialization;
 import io.statectl.events.axon.LmdbEventStorageEngine;
@@ -8,6 +9,7 @@ import io.statectl.events.log.EventLog;
 import io.statectl.kernel.KernelException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -64,7 +66,13 @@ public final class ProfileCommands implements AutoCloseable {
 
   /** Records a new generation and returns the number the profile gave it. */
   public int createGeneration(String profile, String host, String storePath, String snapshotPath) {
-    Object n = send(profile, new CreateGeneration(profile, host, storePath, snapshotPath));
+    return createGeneration(profile, host, storePath, snapshotPath, Optional.empty(), Optional.empty());
+  }
+
+  /** Records the next generation with where its configuration came from and the user's message. */
+  public int createGeneration(String profile, String host, String storePath, String snapshotPath,
+      Optional<SourceRevision> source, Optional<String> message) {
+    Object n = send(profile, new CreateGeneration(profile, host, storePath, snapshotPath, source, message));
     return (Integer) n;
   }
 

@@ -1,20 +1,17 @@
 package io.statectl.kernel.realise;
 
+import io.statectl.api.Sha256;
+import io.statectl.kernel.download.Downloader;
 import io.statectl.kernel.store.Hash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
 /**
@@ -24,8 +21,7 @@ import java.time.Duration;
  * anything is registered. Thread-safe.
  */
 public final class Fetcher {
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(30)).build();
+  private final Downloader downloader = new Downloader(Duration.ofSeconds(30), Duration.ofMinutes(10));
 
   /**
    * Fetches {@code url} into the new file {@code target}, logging to {@code log}.
@@ -38,28 +34,9 @@ public final class Fetcher {
     PrintStream say = new PrintStream(log, true, StandardCharsets.UTF_8);
     say.println("fetching " + url);
     URI uri = URI.create(url);
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+    MessageDigest sha = Sha256.newDigest();
     try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
-      if (scheme.equals("file")) {
-        Files.copy(Path.of(uri), out);
-      } else if (scheme.equals("http") || scheme.equals("https")) {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET()
-            .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-          if (response.statusCode() / 100 != 2) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + url);
-          }
-          in.transferTo(out);
-        }
-      } else {
-        throw new IOException("unsupported URL scheme '" + scheme + "' in " + url + " (use http, https or file)");
-      }
+      downloader.copy(uri, out);
     }
     Hash got = new Hash(sha.digest());
     say.println("sha256:" + got.toHex() + " (" + Files.size(target) + " bytes)");

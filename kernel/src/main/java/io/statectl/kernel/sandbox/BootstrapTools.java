@@ -1,10 +1,10 @@
 package io.statectl.kernel.sandbox;
 
+import io.statectl.kernel.process.Processes;
 import io.statectl.kernel.store.Hash;
 import io.statectl.kernel.store.Store;
 import io.statectl.kernel.store.StoreIoException;
 import io.statectl.kernel.store.StorePath;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,21 +140,15 @@ public final class BootstrapTools {
     if (interpreter.isEmpty()) {
       return List.of(); // static
     }
-    ProcessBuilder pb = new ProcessBuilder(interpreter.get(), binary.toString()).redirectErrorStream(true);
-    pb.environment().put("LD_TRACE_LOADED_OBJECTS", "1");
-    Process p = pb.start();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream in = p.getInputStream()) {
-      in.transferTo(out);
-    }
+    Processes.Finished out;
     try {
-      p.waitFor();
+      out = Processes.capture(List.of(interpreter.get(), binary.toString()), Map.of("LD_TRACE_LOADED_OBJECTS", "1"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while listing the libraries of " + binary, e);
     }
     List<String> libs = new ArrayList<>();
-    Matcher m = LIB.matcher(out.toString(StandardCharsets.UTF_8));
+    Matcher m = LIB.matcher(new String(out.output(), StandardCharsets.UTF_8));
     while (m.find()) {
       libs.add(m.group(1));
     }

@@ -1,5 +1,7 @@
 package io.statectl.kernel.sandbox;
 
+import io.statectl.kernel.process.Processes;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +87,10 @@ public final class BubblewrapSandbox implements Sandbox {
     c.addAll(List.of("--bind", job.buildDir().toString(), BUILD_DIR));
     c.addAll(List.of("--remount-ro", "/", "--chdir", BUILD_DIR, "--", job.builder()));
     c.addAll(job.args());
-    return Processes.run(c, Map.of(), job.buildDir(), log);
+    try {
+      return Processes.run(c, Map.of(), job.buildDir(), log);
+    } catch (IOException e) {
+      throw new SandboxException(c.get(0), e.getMessage(), e);
+    }
   }
 }

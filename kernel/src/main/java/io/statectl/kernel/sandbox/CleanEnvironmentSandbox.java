@@ -1,5 +1,7 @@
 package io.statectl.kernel.sandbox;
 
+import io.statectl.kernel.process.Processes;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +33,10 @@ public final class CleanEnvironmentSandbox implements Sandbox {
     List<String> command = new ArrayList<>();
     command.add(job.builder());
     command.addAll(job.args());
-    return Processes.run(command, FixedEnvironment.of(job, job.buildDir().toString()), job.buildDir(), log);
+    try {
+      return Processes.run(command, FixedEnvironment.of(job, job.buildDir().toString()), job.buildDir(), log);
+    } catch (IOException e) {
+      throw new SandboxException(command.get(0), e.getMessage(), e);
+    }
   }
 }

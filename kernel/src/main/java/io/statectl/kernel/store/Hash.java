@@ -1,8 +1,8 @@
 package io.statectl.kernel.store;
 
+import io.statectl.api.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -47,11 +47,7 @@ public record Hash(byte[] bytes) {
 
   /** Returns a fresh SHA-256 {@link MessageDigest}, which every JDK must provide. */
   static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return Sha256.newDigest();
   }
 
   /**

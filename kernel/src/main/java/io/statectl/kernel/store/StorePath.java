@@ -77,6 +77,15 @@ public record StorePath(String hash, String name) implements Comparable<StorePat
     }
   }
 
+  /**
+   * {@code raw} with every character a store path name may not contain replaced by {@code _}: the
+   * one rule for turning a file name, URL or plugin id into (part of) a store name. A leading
+   * {@code .} is the caller's to handle: it is allowed inside a name, not at its start.
+   */
+  public static String safeNameChars(String raw) {
+    return raw.replaceAll("[^A-Za-z0-9+._?=-]", "_");
+  }
+
   private static void checkHash(String hash) {
     if (hash.length() != HASH_LENGTH) {
       throw new InvalidStorePathException(

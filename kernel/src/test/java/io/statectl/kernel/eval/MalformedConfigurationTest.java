@@ -74,6 +74,8 @@ class MalformedConfigurationTest {
     l.add(c("package given a bool", "[demo]\npkg = false\n", null, H + ":2:1", "demo.pkg: expected package, got bool"));
     l.add(c("platform not an enum value", "[system]\nplatform = \"x86_64-windows\"\n", null, H + ":2:1", "system.platform: expected one of"));
     l.add(c("state version pattern", "[system]\nstateVersion = \"one\"\n", null, H + ":2:1", "does not match"));
+    l.add(c("state version newer than this statectl", "[system]\nstateVersion = \"0.10\"\n", null, H + ":2:1",
+        "system.stateVersion \"0.10\" is newer than this statectl"));
     l.add(c("hostname pattern", "[system]\nhostname = \"-bad\"\n", null, H + ":2:1", "system.hostname: \"-bad\" does not match"));
     // paths
     l.add(c("path not found", "[demo]\nscript = \"../scripts/run.sh\"\n", null, H + ":2:1", "demo.script: file not found: scripts/run.sh"));

@@ -1,10 +1,10 @@
 package io.statectl.kernel.realise;
 
+import io.statectl.testing.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.statectl.kernel.derivation.Derivation;
@@ -86,7 +86,7 @@ class RealiserTest {
 
   @Test
   void writingOutsideOut_fails() throws Exception {
-    assumeTrue(BuildFixture.bwrap(), "needs bubblewrap");
+    RequiredTool.need(BuildFixture.bwrap(), "bubblewrap (bwrap)", "bubblewrap");
     StorePath d = f.drvs.add(f.script("escape", "echo x > $out; echo evil > $out-evil || true").build());
     RealiseResult r = f.realise(d);
     assertFalse(r.ok());
@@ -97,7 +97,7 @@ class RealiserTest {
 
   @Test
   void relativeSymlinkLeavingOut_fails_absoluteOneIsKept() throws Exception {
-    assumeTrue(BuildFixture.bwrap(), "needs bubblewrap");
+    RequiredTool.need(BuildFixture.bwrap(), "bubblewrap (bwrap)", "bubblewrap");
     StorePath bad = f.drvs.add(f.script("link", "mkdir $out; ln -s ../../../etc/passwd $out/pw").build());
     assertTrue(f.realise(bad).failures().get(0).reason().contains("leads outside $out"));
     StorePath ok = f.drvs.add(f.script("abslink", "mkdir $out; ln -s /etc/passwd $out/pw").build());
@@ -117,7 +117,7 @@ class RealiserTest {
 
   @Test
   void sandbox_hidesHostFilesUndeclaredStorePathsAndNetwork() throws Exception {
-    assumeTrue(BuildFixture.bwrap(), "needs bubblewrap");
+    RequiredTool.need(BuildFixture.bwrap(), "bubblewrap (bwrap)", "bubblewrap");
     StorePath secret = f.store.addBytes("secret", "s".getBytes(StandardCharsets.UTF_8), EntryMode.REGULAR);
     Path home = Path.of(System.getProperty("user.home"));
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -179,7 +179,7 @@ class RealiserTest {
 
   @Test
   void check_passesForDeterministicBuild_andNamesTheFileThatDiffers() throws Exception {
-    assumeTrue(BuildFixture.bwrap(), "needs bubblewrap");
+    RequiredTool.need(BuildFixture.bwrap(), "bubblewrap (bwrap)", "bubblewrap");
     StorePath same = f.drvs.add(f.script("same", "mkdir $out; echo fixed > $out/a").build());
     StorePath stamp = f.drvs.add(f.script("stamp", "mkdir $out; echo fixed > $out/a; date +%s%N > $out/stamp").build());
     assertTrue(f.realise(same, stamp).ok());

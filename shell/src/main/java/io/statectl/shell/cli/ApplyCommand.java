@@ -36,6 +36,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--backup", description = "Save files statectl does not own into the store (see `statectl backups`) instead of refusing.")
   boolean backup;
 
+  @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+      description = "A message recorded with the new generation (shown by `generations` and `show-generation`).")
+  String message;
+
   @Option(names = "--repair", description = "Make the live home match the active generation again (see `statectl status`): "
       + "relink missing and misdirected links, save files that replaced managed links into the store and relink them. "
       + "Evaluates nothing; --config and --host are ignored.")
@@ -48,7 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     return Run.request(new Request.Apply(state.state(), ConfigLocation.config(config), host(), platform.platform(), home(),
         dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE,
-        java.util.Optional.ofNullable(root)),
+        java.util.Optional.ofNullable(root), java.util.Optional.ofNullable(message)),
         waitOptions.waitTimeout());
   }
 

@@ -21,9 +21,14 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "NAME", description = "Check only these hosts (repeatable).")
   List<String> hosts;
 
+  @Option(names = "--root", paramLabel = "DIR", description = "Look for this machine's host key under DIR (default /): "
+      + "the secrets of the host whose key it is are decrypted, in memory, to prove they open.")
+  Path root;
+
   @Override
   public Integer call() {
     return Run.request(new Request.Check(state.state(), ConfigLocation.config(config),
-        hosts == null ? List.of() : hosts, platform.platform()));
+        hosts == null ? List.of() : hosts, platform.platform(),
+        java.util.Optional.ofNullable(root)));
   }
 }

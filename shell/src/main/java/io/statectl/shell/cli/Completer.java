@@ -208,7 +208,7 @@ final class Completer {
       };
       Invocation inv = Invocation.current();
       int rc = new Engine(Run.pluginDir(), capture, new io.statectl.shell.engine.PhaseTimer(false), inv.caller(),
-          io.statectl.shell.engine.WaitTimeout.FOREVER).handle(request);
+          io.statectl.shell.engine.session.WaitTimeout.FOREVER).handle(request);
       try {
         return rc == 0 ? Optional.of(new ObjectMapper().readTree(result.toString())) : Optional.empty();
       } catch (java.io.IOException e) {

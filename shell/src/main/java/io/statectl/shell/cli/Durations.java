@@ -1,6 +1,6 @@
 package io.statectl.shell.cli;
 
-import io.statectl.shell.engine.HistoryPoint;
+import io.statectl.shell.engine.inspect.HistoryPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

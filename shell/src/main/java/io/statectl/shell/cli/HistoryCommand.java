@@ -1,6 +1,7 @@
 package io.statectl.shell.cli;
 
 import io.statectl.shell.engine.Request;
+import io.statectl.shell.engine.inspect.HistoryFilter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ final class HistoryCommand implements Callable<Integer> {
     if (verify) {
       return Run.request(new Request.Verify(state.state()));
     }
-    io.statectl.shell.engine.HistoryFilter filter = new io.statectl.shell.engine.HistoryFilter(
+    io.statectl.shell.engine.inspect.HistoryFilter filter = new io.statectl.shell.engine.inspect.HistoryFilter(
         java.util.Optional.ofNullable(since).map(t -> Durations.instant(t, "--since")),
         java.util.Optional.ofNullable(until).map(t -> Durations.instant(t, "--until")),
         java.util.Set.copyOf(types), java.util.Optional.ofNullable(profile));

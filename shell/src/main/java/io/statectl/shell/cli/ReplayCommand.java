@@ -1,7 +1,7 @@
 package io.statectl.shell.cli;
 
-import io.statectl.shell.engine.HistoryPoint;
 import io.statectl.shell.engine.Request;
+import io.statectl.shell.engine.inspect.HistoryPoint;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,35 +1,17 @@
 package io.statectl.shell.cli;
 
-import io.statectl.kernel.activation.BackupPolicy;
-import io.statectl.shell.engine.Request;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
     description = "Activate the generation before the active one. Nothing is rebuilt.")
 final class RollbackCommand implements Callable<Integer> {
-  @Mixin StateOptions state;
-  @Mixin WaitOptions waitOptions;
-
-  @Option(names = "--home", paramLabel = "DIR", description = "The home to activate into (default: where the active generation was activated).")
-  Path home;
-
-  @Option(names = "--backup", description = "Save files statectl does not own into the store instead of refusing.")
-  boolean backup;
-
-  @Mixin ProfileOption profile;
-
-  @Option(names = "--root", paramLabel = "DIR", description = "Where root files go (default: where the active generation put them, else /).")
-  Path root;
+  @Mixin ActivationOptions activation;
 
   @Override
   public Integer call() {
-    return Run.request(new Request.Activate(state.state(), Optional.empty(), Optional.ofNullable(home),
-        backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE, profile.profile, Optional.ofNullable(root)),
-        waitOptions.waitTimeout());
+    return activation.activate(Optional.empty());
   }
 }

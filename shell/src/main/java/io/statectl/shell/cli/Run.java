@@ -4,7 +4,7 @@ import io.statectl.shell.engine.Engine;
 import io.statectl.shell.engine.Output;
 import io.statectl.shell.engine.Request;
 import io.statectl.shell.engine.StreamOutput;
-import io.statectl.shell.engine.WaitTimeout;
+import io.statectl.shell.engine.session.WaitTimeout;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

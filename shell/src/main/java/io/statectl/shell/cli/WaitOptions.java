@@ -1,6 +1,6 @@
 package io.statectl.shell.cli;
 
-import io.statectl.shell.engine.WaitTimeout;
+import io.statectl.shell.engine.session.WaitTimeout;
 import picocli.CommandLine.Option;
 
 /** {@code --wait-timeout}, for commands that change the state directory. */

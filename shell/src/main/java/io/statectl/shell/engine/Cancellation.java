@@ -49,7 +49,7 @@ public final class Cancellation {
   }
 
   /** A point between steps: pauses here if asked to (see the class comment), then {@link #check}s. */
-  void checkpoint(String nextStep, Output out) {
+  public void checkpoint(String nextStep, Output out) {
     if (pauseBefore.filter(nextStep::equals).isPresent()) {
       out.message("paused before " + nextStep + " (STATECTL_PAUSE_BEFORE); Ctrl-C cancels");
       long deadline = System.nanoTime() + MAX_PAUSE.toNanos();
@@ -60,7 +60,7 @@ public final class Cancellation {
     check(nextStep);
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

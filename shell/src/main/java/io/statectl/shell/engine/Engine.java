@@ -5,6 +5,21 @@ import io.statectl.events.log.CorruptRecordException;
 import io.statectl.kernel.ErrorCode;
 import io.statectl.kernel.KernelException;
 import io.statectl.kernel.plugins.PluginHost;
+import io.statectl.shell.engine.apply.ActivateHandler;
+import io.statectl.shell.engine.apply.ApplyHandler;
+import io.statectl.shell.engine.apply.RestoreHandler;
+import io.statectl.shell.engine.build.BuildHandler;
+import io.statectl.shell.engine.drift.DriftHandler;
+import io.statectl.shell.engine.eval.OptionsHandler;
+import io.statectl.shell.engine.gc.GcHandler;
+import io.statectl.shell.engine.inspect.InspectHandler;
+import io.statectl.shell.engine.inspect.ReadHandler;
+import io.statectl.shell.engine.inspect.ReplayHandler;
+import io.statectl.shell.engine.inspect.StoreQueries;
+import io.statectl.shell.engine.plugins.InstalledPlugins;
+import io.statectl.shell.engine.plugins.PluginHandler;
+import io.statectl.shell.engine.session.WaitTimeout;
+import io.statectl.shell.engine.session.WarmCache;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +106,9 @@ public final class Engine {
       return withPlugins(r.state(), Optional.empty(), plugins -> new OptionsHandler(out, timer).options(r, plugins));
     } else if (request instanceof Request.Eval r) {
       return withPlugins(r.state(), Optional.of(r.config()), plugins -> new OptionsHandler(out, timer).eval(r, plugins));
+    } else if (request instanceof Request.Secrets r) {
+      return withPlugins(r.state(), Optional.of(r.config()),
+          plugins -> new io.statectl.shell.engine.secrets.SecretsHandler(out, timer).run(r, plugins));
     } else if (request instanceof Request.Check r) {
       return withPlugins(r.state(), Optional.of(r.config()), plugins -> new OptionsHandler(out, timer).check(r, plugins));
     } else if (request instanceof Request.PluginInstall r) {

@@ -3,6 +3,8 @@ package io.statectl.shell.engine;
 import io.statectl.api.Platform;
 import io.statectl.kernel.activation.BackupPolicy;
 import io.statectl.kernel.state.StateDirectory;
+import io.statectl.shell.engine.inspect.HistoryFilter;
+import io.statectl.shell.engine.inspect.HistoryPoint;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,10 +24,10 @@ public sealed interface Request {
   enum Mode { CHANGE, DRY_RUN }
 
   record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
-      BackupPolicy backups, Optional<Path> root) implements Request {
+      BackupPolicy backups, Optional<Path> root, Optional<String> message) implements Request {
     public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
         BackupPolicy backups) {
-      this(state, config, host, platform, home, mode, backups, Optional.empty());
+      this(state, config, host, platform, home, mode, backups, Optional.empty(), Optional.empty());
     }
 
     public Apply {
@@ -47,7 +49,15 @@ public sealed interface Request {
       Format format) implements Request {}
 
   /** Evaluate hosts without building; report every problem of every host. */
-  record Check(StateDirectory state, Path config, java.util.List<String> hosts, Optional<Platform> platform)
+  /** {@code statectl secrets list|check|rekey|edit} (issue 18). */
+  record Secrets(StateDirectory state, Path config, String host, SecretsAction action, Optional<String> name,
+      Optional<Path> root, Optional<Path> identity, Optional<String> editor) implements Request {}
+
+  /** What {@code statectl secrets} does. */
+  enum SecretsAction { LIST, CHECK, REKEY, EDIT }
+
+  record Check(StateDirectory state, Path config, java.util.List<String> hosts, Optional<Platform> platform,
+      Optional<Path> root)
       implements Request {}
 
   /** Install (or, with {@code UPGRADE}, replace) a plugin from a path or URL. */

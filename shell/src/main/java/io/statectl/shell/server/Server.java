@@ -4,7 +4,7 @@ import io.statectl.client.BuildId;
 import io.statectl.client.ServerFiles;
 import io.statectl.kernel.state.StateDirectory;
 import io.statectl.shell.cli.StatectlCommand;
-import io.statectl.shell.engine.WarmCache;
+import io.statectl.shell.engine.session.WarmCache;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;

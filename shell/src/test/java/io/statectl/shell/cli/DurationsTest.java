@@ -1,13 +1,14 @@
 package io.statectl.shell.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import io.statectl.shell.engine.HistoryPoint;
+import io.statectl.shell.engine.Request;
+import io.statectl.shell.engine.inspect.HistoryPoint;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DurationsTest {
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statectl.kernel.state.StateDirectory;
 import io.statectl.shell.engine.Engine;
-import io.statectl.shell.engine.HistoryFilter;
+import io.statectl.shell.engine.inspect.HistoryFilter;
 import io.statectl.shell.engine.Output;
 import io.statectl.shell.engine.PhaseTimer;
 import io.statectl.shell.engine.Request;

@@ -1,0 +1,67 @@
+package io.statectl.shell.engine.inspect;
+
+import io.statectl.events.BuildFailed;
+import io.statectl.events.BuildStarted;
+import io.statectl.events.BuildSucceeded;
+import io.statectl.events.ConfigurationEvaluated;
+import io.statectl.events.ConfigurationSubmitted;
+import io.statectl.events.DriftDetected;
+import io.statectl.events.DriftItem;
+import io.statectl.events.DriftRepaired;
+import io.statectl.events.FileBackedUp;
+import io.statectl.events.GenerationActivated;
+import io.statectl.events.GenerationCreated;
+import io.statectl.events.GenerationRestored;
+import io.statectl.events.GenerationsDeleted;
+import io.statectl.events.StatectlEvent;
+import io.statectl.events.StorePathsCollected;
+import java.util.stream.Collectors;
+
+/** One readable line per event, for {@code statectl history}. */
+public final class EventSummaries {
+  private EventSummaries() {}
+
+  static String summary(StatectlEvent e) {
+    // Java 17 has no pattern switch; the sealed hierarchy keeps this chain complete.
+    if (e instanceof ConfigurationSubmitted s) {
+      return "host " + s.host() + " from " + s.configDir() + ", snapshot " + s.snapshotPath();
+    } else if (e instanceof ConfigurationEvaluated v) {
+      return "host " + v.host() + ": " + v.entries() + " entries, plugins " + String.join(", ", v.plugins());
+    } else if (e instanceof GenerationCreated g) {
+      return "generation " + g.number() + " of host " + g.host() + ": " + g.storePath();
+    } else if (e instanceof GenerationActivated a) {
+      return "generation " + a.number() + " active (" + a.reason().toString().toLowerCase(java.util.Locale.ROOT)
+          + (a.previous() == 0 ? "" : ", was " + a.previous()) + ") in " + a.home();
+    } else if (e instanceof io.statectl.events.PluginInstalled p) {
+      return "plugin " + p.id() + "@" + p.version() + " from " + p.source() + " (sha256 " + p.sha256() + ")";
+    } else if (e instanceof io.statectl.events.PluginRemoved p) {
+      return "plugin " + p.id() + "@" + p.version() + (p.forced() ? " (forced, still in use)" : "");
+    } else if (e instanceof FileBackedUp b) {
+      return b.livePath() + " saved as " + b.storePath();
+    } else if (e instanceof GenerationsDeleted d) {
+      return "generation(s) " + d.numbers().stream().map(String::valueOf).collect(Collectors.joining(", "))
+          + " deleted";
+    } else if (e instanceof GenerationRestored g) {
+      return "generation " + g.number() + " realised again from its configuration: " + g.storePath();
+    } else if (e instanceof StorePathsCollected c) {
+      return c.paths().size() + " store path(s) removed, " + c.bytes() + " bytes";
+    } else if (e instanceof DriftDetected d) {
+      return d.items().size() + " difference(s) from generation " + d.generation() + " in " + d.home() + ": "
+          + kinds(d.items());
+    } else if (e instanceof BuildStarted s) {
+      return "building " + s.derivation();
+    } else if (e instanceof BuildSucceeded s) {
+      return "built " + String.join(", ", s.outputs()) + " in " + s.millis() + " ms";
+    } else if (e instanceof BuildFailed f) {
+      return "build of " + f.derivation() + " failed: " + f.reason();
+    }
+    DriftRepaired d = (DriftRepaired) e;
+    return d.items().size() + " difference(s) from generation " + d.generation() + " repaired in " + d.home() + ": "
+        + kinds(d.items());
+  }
+
+  private static String kinds(java.util.List<DriftItem> items) {
+    return items.stream().map(i -> i.kind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+        + i.path()).collect(Collectors.joining(", "));
+  }
+}
