@@ -173,7 +173,14 @@ public final class ManPages {
       if (line.startsWith(".") || line.startsWith("'")) {
         out.append("\\&");
       }
-      out.append(line);
+      // groff reads Latin-1 by default: anything beyond ASCII goes in as a named Unicode escape
+      line.codePoints().forEach(c -> {
+        if (c < 128) {
+          out.appendCodePoint(c);
+        } else {
+          out.append(String.format("\\[u%04X]", c));
+        }
+      });
     }
     return out.toString();
   }
