@@ -16,6 +16,8 @@ tools=(
   nix-store:nix-bin           # store add and the binary cache are checked against real Nix 2.8
   systemd-nspawn:systemd-container debootstrap:debootstrap zstd:zstd   # the booted systemd container
   systemd-analyze:systemd     # every rendered unit passes systemd-analyze verify
+  groff:groff man:man-db       # issue 20: the man pages are checked with groff -ww and man -l
+  chromium:chromium chromedriver:chromium-driver   # issue 20: the web view in headless Chromium
 )
 
 missing_packages() {

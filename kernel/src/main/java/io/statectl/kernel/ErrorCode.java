@@ -40,6 +40,11 @@ public enum ErrorCode {
   PATH_NOT_ALIVE("STC-E104", 1, "store why-alive: no root reaches the path (gc would delete it)"),
   // Issue 15 (services) took STC-E140..E159.
   UNITS_FAILED("STC-E140", 15, "the generation is active but units failed to start or reload (named, with their journal)"),
+  // Issue 20 (init, doctor, ui, explain) took STC-E220..E239.
+  INIT_TARGET_NOT_EMPTY("STC-E220", 15, "init: the target directory is not empty (pass --force to write into it)"),
+  UI_LISTEN_REFUSED("STC-E221", 2, "ui: refused to listen on a non-loopback address without --allow-remote"),
+  DOCTOR_BLOCKER("STC-E222", 1, "doctor found something that keeps statectl from working on this machine"),
+  ADOPT_FAILED("STC-E223", 15, "init --adopt: a file to adopt is missing, outside the home, or not a regular file"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
         // issue 4: history as the source of truth
         ShowGenerationCommand.class, DiffCommand.class, ReplayCommand.class, StatusCommand.class, GcCommand.class,
         // issue 5: the resident server
-        ServerCommand.class, CommandLine.HelpCommand.class})
+        ServerCommand.class,
+        // issue 20: tools
+        ExplainCommand.class, InitCommand.class, DoctorCommand.class, UiCommand.class, CompletionCommand.class, CompleteCommand.class, CommandLine.HelpCommand.class})
 public final class StatectlCommand {
 
   /** Parses {@code args}, runs the command for this process, and returns the process exit code. */

@@ -159,6 +159,12 @@ public final class Engine {
       return new io.statectl.shell.engine.store.AddHandler(out, timer, caller, wait).add(r);
     } else if (request instanceof Request.StoreOptimise r) {
       return new io.statectl.shell.engine.store.AddHandler(out, timer, caller, wait).optimise(r);
+    } else if (request instanceof Request.Explain r) {
+      return new io.statectl.shell.engine.tools.ExplainHandler(out).explain(r);
+    } else if (request instanceof Request.Init r) {
+      return new io.statectl.shell.engine.tools.InitHandler(out).init(r);
+    } else if (request instanceof Request.Doctor r) {
+      return new io.statectl.shell.engine.tools.DoctorHandler(out).doctor(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }

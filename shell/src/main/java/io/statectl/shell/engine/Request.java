@@ -270,4 +270,29 @@ public sealed interface Request {
 
   /** Print a path's size and the size of its closure. */
   record ClosureSize(StateDirectory state, String path, Format format) implements Request {}
+
+  // Issue 20: tools (explain, init, doctor).
+
+  /** {@code statectl explain CODE}: what an error code means, its typical cause and fix; all codes when empty. */
+  record Explain(StateDirectory state, Optional<String> code) implements Request {}
+
+  /** Whether {@code init} may write into a directory that already holds files. */
+  enum InitTarget { EMPTY_ONLY, FORCE }
+
+  /**
+   * {@code statectl init DIR}: a configuration repository for {@code host}; the {@code adopt} files
+   * (relative to {@code home}) are moved into it and declared.
+   */
+  record Init(StateDirectory state, Path dir, String host, java.util.List<String> adopt, Path home, InitTarget target)
+      implements Request {
+    public Init {
+      Objects.requireNonNull(dir, "dir");
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(home, "home");
+      adopt = java.util.List.copyOf(adopt);
+    }
+  }
+
+  /** {@code statectl doctor}: what this machine has and lacks for statectl, with how to fix each. */
+  record Doctor(StateDirectory state) implements Request {}
 }
