@@ -117,6 +117,9 @@ public final class Substituter {
     try (InputStream counted = new Counting(raw, file, progress); InputStream plain = narInfo.compression().decompress(counted)) {
       nar = NarUnpacker.unpack(plain, target, storeDir, narInfo.narSize());
       counted.transferTo(java.io.OutputStream.nullOutputStream()); // a compressor's trailer is part of FileHash
+    } catch (InvalidNarException e) {
+      throw new SubstitutionRefusedException(narInfo.path(), cache.url(), SubstitutionRefusedException.Reason.UNSAFE_ARCHIVE,
+          e.getMessage());
     } catch (IOException e) {
       throw new CacheIoException(cache.url() + "/" + narInfo.url(), "download", e.toString(), e);
     }

@@ -17,7 +17,9 @@ public final class SubstitutionRefusedException extends CacheException {
     /** NarHash, NarSize or FileHash differ from what was received. */
     MISMATCH,
     /** A reference is not valid after its own substitution. */
-    REFERENCE_MISSING
+    REFERENCE_MISSING,
+    /** The NAR is malformed or unsafe to unpack ({@link InvalidNarException}). */
+    UNSAFE_ARCHIVE
   }
 
   private final StorePath path;
@@ -37,6 +39,7 @@ public final class SubstitutionRefusedException extends CacheException {
       case UNTRUSTED -> "add the cache's public key to store.trustedPublicKeys, or sign the cache with a trusted key";
       case MISMATCH -> "the cache is corrupt or was tampered with; re-push the path";
       case REFERENCE_MISSING -> "push the whole closure to the cache";
+      case UNSAFE_ARCHIVE -> "the cache serves a corrupt or hostile archive; do not use it";
     };
   }
 
@@ -57,6 +60,7 @@ public final class SubstitutionRefusedException extends CacheException {
     return switch (reason) {
       case UNTRUSTED -> ErrorCode.SUBSTITUTE_UNTRUSTED;
       case MISMATCH, REFERENCE_MISSING -> ErrorCode.SUBSTITUTE_MISMATCH;
+      case UNSAFE_ARCHIVE -> ErrorCode.NAR_INVALID;
     };
   }
 }
