@@ -22,7 +22,8 @@ public sealed interface StatectlEvent
         PluginRemoved,
         BuildStarted,
         BuildSucceeded,
-        BuildFailed {
+        BuildFailed,
+        PathSubstituted {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

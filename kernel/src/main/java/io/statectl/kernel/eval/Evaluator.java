@@ -46,6 +46,8 @@ public final class Evaluator {
     List<LoadedModule> all = new ArrayList<>();
     all.add(new LoadedModule(new io.statectl.kernel.modules.SystemModule(),
         io.statectl.kernel.modules.SystemModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
+    all.add(new LoadedModule(new io.statectl.kernel.modules.StoreModule(),
+        io.statectl.kernel.modules.StoreModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
     all.add(new LoadedModule(new io.statectl.kernel.packages.PackagesModule(),
         io.statectl.kernel.packages.PackagesModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
     all.addAll(registry.modules());

@@ -454,6 +454,11 @@ public final class Store implements AutoCloseable {
     return directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
   }
 
+  /** Returns the valid path whose hash part is {@code hashPart}, if any (how a cache server finds a narinfo's path). */
+  public Optional<StorePath> byHashPart(String hashPart) {
+    return index.byHashPart(hashPart);
+  }
+
   /** Closes the index; the store must not be used afterwards. */
   @Override
   public void close() {

@@ -131,6 +131,12 @@ public final class Engine {
       return new DriftHandler(out, timer, caller, wait).status(r);
     } else if (request instanceof Request.Repair r) {
       return new DriftHandler(out, timer, caller, wait).repair(r);
+    } else if (request instanceof Request.CacheKeygen r) {
+      return new io.statectl.shell.engine.cache.CacheHandler(out, timer).keygen(r);
+    } else if (request instanceof Request.CachePush r) {
+      return new io.statectl.shell.engine.cache.CacheHandler(out, timer).push(r);
+    } else if (request instanceof Request.CacheServe r) {
+      return new io.statectl.shell.engine.cache.CacheHandler(out, timer).serve(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }

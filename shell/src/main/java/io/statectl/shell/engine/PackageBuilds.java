@@ -39,6 +39,7 @@ final class PackageBuilds {
   private final PhaseTimer timer;
   private Instantiator instantiator;
   private Sandbox sandbox;
+  private io.statectl.kernel.modules.StoreModule.Settings storeSettings;
 
   PackageBuilds(StateSession session, Output out, PhaseTimer timer) {
     this.session = session;
@@ -53,6 +54,7 @@ final class PackageBuilds {
    * @throws ConfigInvalidException if a name is not a package or does not build on the platform
    */
   Map<String, StorePath> instantiate(Evaluation.Success success, Path config, List<String> names) {
+    storeSettings = io.statectl.kernel.modules.StoreModule.Settings.of(success.config());
     PackageSet packages = PackageSet.of(success.config());
     List<ConfigProblem> problems = new ArrayList<>();
     List<String> wanted = new ArrayList<>(names);
@@ -140,7 +142,8 @@ final class PackageBuilds {
     BuildProgress progress = new BuildProgress(out, format, session.log(), session.store());
     return timer.time("realise", () -> {
       try {
-        return realiser(progress).realise(roots, jobs, policy);
+        return realiser(progress, io.statectl.shell.engine.cache.Substituters.port(session.store(), storeSettings, progress))
+            .realise(roots, jobs, policy);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
@@ -149,9 +152,13 @@ final class PackageBuilds {
   }
 
   Realiser realiser(io.statectl.kernel.realise.BuildListener listener) {
+    return realiser(listener, io.statectl.kernel.realise.SubstitutionPort.NONE);
+  }
+
+  Realiser realiser(io.statectl.kernel.realise.BuildListener listener, io.statectl.kernel.realise.SubstitutionPort substitutes) {
     return new Realiser(session.store(), instantiator(), sandbox(), new Fetcher(),
         new BuildLogs(session.directory().logs()), new PathLocks(session.directory().locks()),
-        session.directory().builds(), listener);
+        session.directory().builds(), listener, substitutes);
   }
 
   Instantiator instantiator() {

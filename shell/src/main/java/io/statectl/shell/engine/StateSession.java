@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * and closing only returns them. Either way the read models are caught up with the log, and the
  * log's tail is verified, on first use in each session.
  */
-final class StateSession implements AutoCloseable {
+public final class StateSession implements AutoCloseable {
   /**
    * One lock per historical view environment in this process: LMDB forbids opening one
    * environment twice in a process, and the server runs commands concurrently.
@@ -40,7 +40,7 @@ final class StateSession implements AutoCloseable {
 
   private final Access access;
 
-  StateSession(StateDirectory dir, PhaseTimer timer) {
+  public StateSession(StateDirectory dir, PhaseTimer timer) {
     this(dir, timer, Access.READ);
   }
 
@@ -124,7 +124,7 @@ final class StateSession implements AutoCloseable {
     return timer.time("projections rebuild", () -> p.catchUp(l));
   }
 
-  Store store() {
+  public Store store() {
     Store store = parts.store(timer);
     if (access == Access.WRITE && !leftoversRemoved) {
       store.removeLeftovers();
@@ -134,7 +134,7 @@ final class StateSession implements AutoCloseable {
   }
 
   /** The read models, caught up with the log (rebuilt in full if they were deleted). */
-  ProjectionStore projections() {
+  public ProjectionStore projections() {
     ProjectionStore projections = parts.projections(timer);
     if (!caughtUp) {
       EventLog l = log();
