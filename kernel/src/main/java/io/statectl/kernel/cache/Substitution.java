@@ -51,6 +51,8 @@ public final class Substitution implements SubstitutionPort {
   private final Duration negativeTtl;
   private final Clock clock;
   private final Listener listener;
+  /** Substituters that failed as a whole (unreachable, not a cache, another store): not asked again by this instance. */
+  private final java.util.Set<String> dead = ConcurrentHashMap.newKeySet();
 
   public Substitution(Store store, List<Substituter> substituters, Duration timeout, Duration negativeTtl, Clock clock,
       Listener listener) {
@@ -121,6 +123,9 @@ public final class Substitution implements SubstitutionPort {
   }
 
   private Answer ask(Substituter s, StorePath path) {
+    if (dead.contains(s.url())) {
+      return new Answer(s, Optional.empty(), Optional.empty());
+    }
     String key = s.url() + " " + path;
     Instant until = NEGATIVE.get(key);
     if (until != null && clock.instant().isBefore(until)) {
@@ -132,6 +137,10 @@ public final class Substitution implements SubstitutionPort {
         NEGATIVE.put(key, clock.instant().plus(negativeTtl));
       }
       return new Answer(s, info, Optional.empty());
+    } catch (CacheIoException | InvalidNarInfoException e) {
+      boolean first = dead.add(s.url());
+      return new Answer(s, Optional.empty(), first ? Optional.of(e.getMessage() + " (not asked again by this command)")
+          : Optional.empty());
     } catch (KernelException e) {
       return new Answer(s, Optional.empty(), Optional.of(e.getMessage()));
     }

@@ -54,6 +54,9 @@ final class EventSummaries {
       return "built " + String.join(", ", s.outputs()) + " in " + s.millis() + " ms";
     } else if (e instanceof BuildFailed f) {
       return "build of " + f.derivation() + " failed: " + f.reason();
+    } else if (e instanceof io.statectl.events.PathSubstituted p) {
+      return "substituted " + p.path() + " from " + p.from()
+          + (p.signedBy().isEmpty() ? " (unsigned)" : " (signed by " + p.signedBy() + ")");
     }
     DriftRepaired d = (DriftRepaired) e;
     return d.items().size() + " difference(s) from generation " + d.generation() + " repaired in " + d.home() + ": "

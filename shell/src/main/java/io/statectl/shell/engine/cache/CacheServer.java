@@ -192,7 +192,7 @@ final class CacheServer {
           "pick a free port with --listen 127.0.0.1:PORT");
     }
     int port = connector.getLocalPort();
-    out.result("serving " + (r.source() instanceof Request.ServeSource.Directory d ? d.dir() : "the store")
+    out.message("serving " + (r.source() instanceof Request.ServeSource.Directory d ? d.dir() : "the store")
         + " at http://" + r.host() + ":" + port + (r.putToken().isPresent() ? " (uploads allowed with the token)" : " (read-only)"));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
