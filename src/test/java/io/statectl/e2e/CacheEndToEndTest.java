@@ -65,12 +65,16 @@ class CacheEndToEndTest {
     Statectl.Result a = apply(s, config);
     assertTrue(a.err().contains("has no nix-cache-info"), a.toString());
     assertTrue(a.err().contains("building " + PACKAGES + " derivation(s)"), a.toString());
-    Statectl.Result push = s.run("cache", "push", "file://" + cache, "--generation", "1", "--secret",
-        tmp.resolve("sk").toString()).ok();
-    assertTrue(push.out().contains("pushed "), push.toString());
+    // A generation does not reference its system packages yet: push their outputs by path, then the generation.
+    List<String> pushArgs = new java.util.ArrayList<>(List.of("cache", "push", "file://" + cache, "--secret",
+        tmp.resolve("sk").toString()));
+    pushArgs.addAll(outputs(s.run("build", "--config", config.toString(), "--host", "box").ok().out()));
+    assertTrue(s.run(pushArgs.toArray(String[]::new)).ok().out().contains("pushed " + PACKAGES + " path(s)"));
+    s.run("cache", "push", "file://" + cache, "--generation", "1", "--secret", tmp.resolve("sk").toString()).ok();
     String generationA = storePathOf(s.run("show-generation", "1").ok().out());
 
     // Machine B: nothing of A is left but the cache directory.
+    s.run("server", "stop"); // machine A's resident server goes with machine A
     FileTrees.deleteRecursively(state);
     FileTrees.deleteRecursively(tmp.resolve("home"));
     Statectl.Result b = apply(s, config);
@@ -120,19 +124,34 @@ class CacheEndToEndTest {
       Statectl.Result refused = s.run("cache", "push", url, "--generation", "1", "--token", "wrong");
       assertEquals(16, refused.exit(), refused.toString());
       assertTrue(refused.err().contains("HTTP status 401"), refused.toString());
-      s.run("cache", "push", url, "--generation", "1", "--token", "s3cret", "--secret", tmp.resolve("sk").toString(),
-          "--compression", "xz").ok();
+      List<String> pushArgs = new java.util.ArrayList<>(List.of("cache", "push", url, "--token", "s3cret", "--secret",
+          tmp.resolve("sk").toString(), "--compression", "xz"));
+      pushArgs.addAll(outputs(s.run("build", "--config", config.toString(), "--host", "box").ok().out()));
+      s.run(pushArgs.toArray(String[]::new)).ok();
       assertTrue(Files.isRegularFile(dir.resolve("nix-cache-info")));
 
+      s.run("server", "stop"); // machine A's resident server goes with machine A
       FileTrees.deleteRecursively(state);
       FileTrees.deleteRecursively(tmp.resolve("home"));
       Statectl.Result b = apply(s, writeHost(tmp.resolve("config"), trusted(url, tmp.resolve("pk"))));
       assertTrue(b.err().contains("nothing to build: "), b.toString());
       assertTrue(b.err().contains("from " + url), b.toString());
     } finally {
+      serve.process().descendants().forEach(ProcessHandle::destroy); // the engine JVM the client started
       serve.process().destroy();
-      serve.process().waitFor();
+      serve.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      s.run("server", "stop");
     }
+  }
+
+  /** The output paths {@code statectl build} prints, one {@code name path} per line. */
+  private static List<String> outputs(String buildOut) {
+    List<String> paths = new java.util.ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^p\\d+ (\\S+)$").matcher(buildOut);
+    while (m.find()) {
+      paths.add(m.group(1));
+    }
+    return paths;
   }
 
   private static String storePathOf(String showGeneration) {
