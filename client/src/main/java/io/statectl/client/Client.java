@@ -42,9 +42,10 @@ public final class Client {
   /**
    * Commands the server does not serve warm: {@code replay} deletes and rebuilds the read models
    * the server keeps open for its other commands, so it runs in its own JVM (the server notices
-   * the replaced files and reopens them on its next command).
+   * the replaced files and reopens them on its next command). {@code cache} pushes and serves for
+   * long (serve until stopped), which would hold a server thread; its reads of the store are shared.
    */
-  private static final java.util.Set<String> IN_PROCESS_COMMANDS = java.util.Set.of("replay");
+  private static final java.util.Set<String> IN_PROCESS_COMMANDS = java.util.Set.of("replay", "cache");
 
   private final Path app;
   private final Path launcher;

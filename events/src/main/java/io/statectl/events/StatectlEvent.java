@@ -23,7 +23,8 @@ public sealed interface StatectlEvent
         BuildStarted,
         BuildSucceeded,
         BuildFailed,
-        ActivationFailed {
+        ActivationFailed,
+        PathSubstituted {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

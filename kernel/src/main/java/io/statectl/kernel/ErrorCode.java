@@ -45,6 +45,13 @@ public enum ErrorCode {
   UI_LISTEN_REFUSED("STC-E221", 2, "ui: refused to listen on a non-loopback address without --allow-remote"),
   DOCTOR_BLOCKER("STC-E222", 1, "doctor found something that keeps statectl from working on this machine"),
   ADOPT_FAILED("STC-E223", 15, "init --adopt: a file to adopt is missing, outside the home, or not a regular file"),
+  // Issue 16 took STC-E160..E179 (binary cache: keys, push, serve, substitute).
+  CACHE_KEY_INVALID("STC-E160", 3, "a binary-cache key file is missing, malformed or has unsafe permissions"),
+  NARINFO_INVALID("STC-E161", 15, "a binary cache served a malformed narinfo or nix-cache-info, or one for another store"),
+  NAR_INVALID("STC-E162", 15, "a NAR archive is malformed or unsafe (bad entry name, order, symlink, size); nothing was kept"),
+  SUBSTITUTE_UNTRUSTED("STC-E163", 15, "a substitute has no signature by a trusted key; nothing was kept"),
+  SUBSTITUTE_MISMATCH("STC-E164", 15, "a substitute's NarHash, NarSize or FileHash does not match its narinfo; nothing was kept"),
+  CACHE_UNREACHABLE("STC-E165", 16, "a binary cache could not be read or written (I/O, HTTP status or timeout)"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

@@ -205,7 +205,8 @@ public final class ProjectionStore implements AutoCloseable {
           d.home(), d.items(), "repaired", r.timestamp(), r.sequence()));
     } else if (!(e instanceof ConfigurationSubmitted) && !(e instanceof StorePathsCollected)
         && !(e instanceof io.statectl.events.BuildStarted) && !(e instanceof io.statectl.events.BuildSucceeded)
-        && !(e instanceof io.statectl.events.BuildFailed) && !(e instanceof io.statectl.events.ActivationFailed)) {
+        && !(e instanceof io.statectl.events.BuildFailed) && !(e instanceof io.statectl.events.ActivationFailed)
+        && !(e instanceof io.statectl.events.PathSubstituted)) {
       throw new IllegalStateException("no projection rule for " + e.getClass().getSimpleName());
     }
   }

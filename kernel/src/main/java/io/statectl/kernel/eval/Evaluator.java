@@ -48,6 +48,8 @@ public final class Evaluator {
         io.statectl.kernel.modules.SystemModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
     all.add(new LoadedModule(new io.statectl.kernel.secrets.SecretsModule(),
         io.statectl.kernel.secrets.SecretsModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
+    all.add(new LoadedModule(new io.statectl.kernel.modules.StoreModule(),
+        io.statectl.kernel.modules.StoreModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
     all.add(new LoadedModule(new io.statectl.kernel.packages.PackagesModule(),
         io.statectl.kernel.packages.PackagesModule.PROVENANCE, io.statectl.api.PluginApi.VERSION));
     all.addAll(registry.modules());

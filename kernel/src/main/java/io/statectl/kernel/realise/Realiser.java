@@ -55,9 +55,17 @@ public final class Realiser {
   private final Path buildsDir;
   private final BuildListener listener;
   private final Path storeDir;
+  private final SubstitutionPort substitutes;
 
   public Realiser(Store store, Instantiator derivations, Sandbox sandbox, Fetcher fetcher, BuildLogs logs,
       PathLocks locks, Path buildsDir, BuildListener listener) {
+    this(store, derivations, sandbox, fetcher, logs, locks, buildsDir, listener, SubstitutionPort.NONE);
+  }
+
+  /** @param substitutes asked for a derivation's missing outputs before it is built (binary caches) */
+  public Realiser(Store store, Instantiator derivations, Sandbox sandbox, Fetcher fetcher, BuildLogs logs,
+      PathLocks locks, Path buildsDir, BuildListener listener, SubstitutionPort substitutes) {
+    this.substitutes = substitutes;
     this.store = store;
     this.derivations = derivations;
     this.sandbox = sandbox;
@@ -84,7 +92,7 @@ public final class Realiser {
         continue;
       }
       Derivation d = derivations.get(drv);
-      if (allValid(d)) {
+      if (allValid(d) || substituted(d)) {
         valid.add(drv);
         continue;
       }
@@ -182,6 +190,17 @@ public final class Realiser {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Top-down, so a substituted output brings its closure and its inputs need neither substitute nor build. */
+  private boolean substituted(Derivation d) {
+    List<StorePath> missing = new ArrayList<>();
+    for (DerivationOutput o : d.outputs().values()) {
+      if (!store.isValid(o.path())) {
+        missing.add(o.path());
+      }
+    }
+    return substitutes.substitute(missing) && allValid(d);
   }
 
   private boolean allValid(Derivation d) {

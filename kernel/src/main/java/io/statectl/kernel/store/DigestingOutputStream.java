@@ -4,7 +4,7 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /** An output sink that only SHA-256-hashes and counts what is written to it. */
-final class DigestingOutputStream extends OutputStream {
+public final class DigestingOutputStream extends OutputStream {
   private final MessageDigest digest = Hash.newDigest();
   private long count;
 
@@ -21,7 +21,7 @@ final class DigestingOutputStream extends OutputStream {
   }
 
   /** Returns the hash and length of everything written; call once, at the end. */
-  NarDigest result() {
+  public NarDigest result() {
     return new NarDigest(new Hash(digest.digest()), count);
   }
 }

@@ -517,6 +517,57 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes trees unpacked elsewhere (substitutes from a binary cache) valid with the infos given:
+   * each is canonicalised and moved into place, then all are registered in one index transaction,
+   * so references among them may be in the same batch. On failure none is valid and their files and
+   * the unpacked trees are deleted. The caller has checked their NAR hashes.
+   */
+  public void registerTrees(java.util.Map<Path, PathInfo> unpacked) {
+    List<PathInfo> infos = new java.util.ArrayList<>();
+    try {
+      for (var e : unpacked.entrySet()) {
+        Canonicaliser.canonicalise(e.getKey());
+        Path target = toFile(e.getValue().path());
+        finalising.lock();
+        try {
+          if (!index.isValid(e.getValue().path())) {
+            FileTrees.deleteRecursively(target);
+            moveIntoPlace(e.getKey(), target);
+            infos.add(e.getValue());
+          } else {
+            FileTrees.deleteRecursively(e.getKey());
+          }
+        } finally {
+          finalising.unlock();
+        }
+      }
+    } catch (RuntimeException failure) {
+      for (var e : unpacked.entrySet()) {
+        try {
+          FileTrees.deleteRecursively(e.getKey());
+          if (!index.isValid(e.getValue().path())) {
+            FileTrees.deleteRecursively(toFile(e.getValue().path()));
+          }
+        } catch (RuntimeException cleanup) {
+          failure.addSuppressed(cleanup);
+        }
+      }
+      throw failure;
+    }
+    register(infos);
+  }
+
+  /** Returns a fresh temp name in the store directory for a tree being made, removed by {@link #removeLeftovers}. */
+  public Path newTempPath() {
+    return directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+  }
+
+  /** Returns the valid path whose hash part is {@code hashPart}, if any (how a cache server finds a narinfo's path). */
+  public Optional<StorePath> byHashPart(String hashPart) {
+    return index.byHashPart(hashPart);
+  }
+
   /** Closes the index; the store must not be used afterwards. */
   @Override
   public void close() {

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes everything to two sinks, so one pass over a tree can feed a hash and a scanner. */
-final class TeeOutputStream extends OutputStream {
+public final class TeeOutputStream extends OutputStream {
   private final OutputStream first;
   private final OutputStream second;
 
-  TeeOutputStream(OutputStream first, OutputStream second) {
+  public TeeOutputStream(OutputStream first, OutputStream second) {
     this.first = first;
     this.second = second;
   }

@@ -165,6 +165,12 @@ public final class Engine {
       return new io.statectl.shell.engine.tools.InitHandler(out).init(r);
     } else if (request instanceof Request.Doctor r) {
       return new io.statectl.shell.engine.tools.DoctorHandler(out).doctor(r);
+    } else if (request instanceof Request.CacheKeygen r) {
+      return new io.statectl.shell.engine.cache.CacheHandler(out, timer).keygen(r);
+    } else if (request instanceof Request.CachePush r) {
+      return new io.statectl.shell.engine.cache.CacheHandler(out, timer).push(r);
+    } else if (request instanceof Request.CacheServe r) {
+      return new io.statectl.shell.engine.cache.CacheHandler(out, timer).serve(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }

@@ -295,4 +295,34 @@ public sealed interface Request {
 
   /** {@code statectl doctor}: what this machine has and lacks for statectl, with how to fix each. */
   record Doctor(StateDirectory state) implements Request {}
+  // Issue 16: binary cache.
+
+  /** {@code statectl cache keygen}: a new Ed25519 key pair in Nix's format. */
+  record CacheKeygen(StateDirectory state, String name, Path secretFile, Path publicFile) implements Request {}
+
+  /** What {@code cache push} uploads: store paths, a generation's closure, or what a host's configuration builds. */
+  sealed interface PushSource {
+    record Paths(java.util.List<String> paths) implements PushSource {
+      public Paths {
+        paths = java.util.List.copyOf(paths);
+      }
+    }
+
+    record Generation(int number, String profile) implements PushSource {}
+  }
+
+  /** {@code statectl cache push URL …}: the closure's missing paths, signed with {@code secret} if given. */
+  record CachePush(StateDirectory state, String url, PushSource source, Optional<Path> secret,
+      io.statectl.kernel.cache.Compression compression, int jobs, Optional<String> token) implements Request {}
+
+  /** What {@code cache serve} serves: the local store (signed on the fly) or a pushed cache directory. */
+  sealed interface ServeSource {
+    record LocalStore(Optional<Path> secret) implements ServeSource {}
+
+    record Directory(Path dir) implements ServeSource {}
+  }
+
+  /** {@code statectl cache serve}: an HTTP binary cache on {@code host:port}, read-only unless {@code putToken}. */
+  record CacheServe(StateDirectory state, ServeSource source, String host, int port, Optional<String> putToken)
+      implements Request {}
 }

@@ -29,7 +29,7 @@ import java.util.Map;
  * terminal a live block of running builds (name and elapsed time) under the lines of finished
  * ones, with counts; elsewhere plain lines; with {@code --json} one JSON object per line for tools.
  */
-public final class BuildProgress implements BuildListener {
+public final class BuildProgress implements BuildListener, io.statectl.kernel.cache.Substitution.Listener {
   private static final String AGGREGATE_TYPE = "Build";
   private final Output out;
   private final Request.Format format;
@@ -43,6 +43,7 @@ public final class BuildProgress implements BuildListener {
   private int done;
   private int failed;
   private int drawn;
+  private int substituted;
 
   BuildProgress(Output out, Request.Format format, EventLog log, Store store) {
     this.out = out;
@@ -59,8 +60,34 @@ public final class BuildProgress implements BuildListener {
           .put("alreadyValid", alreadyValid);
       out.result(n.toString());
     } else if (toBuild > 0) {
-      out.message("building " + toBuild + " derivation(s)" + (alreadyValid > 0 ? ", " + alreadyValid + " already built" : ""));
+      out.message("building " + toBuild + " derivation(s)" + (alreadyValid > 0 ? ", " + alreadyValid + " already built" : "")
+          + (substituted > 0 ? ", " + substituted + " path(s) substituted" : ""));
+    } else if (substituted > 0) {
+      out.message("nothing to build: " + substituted + " path(s) substituted from binary caches");
     }
+  }
+
+  @Override
+  public void substituted(io.statectl.kernel.store.PathInfo path, String from, java.util.Optional<String> signedBy,
+      long downloadedBytes) {
+    record(List.of(List.of(new io.statectl.events.PathSubstituted("substitute:" + path.path(), file(path.path()), from,
+        signedBy.orElse(""), path.narHash().toString(), path.narSize(), downloadedBytes))));
+    synchronized (this) {
+      substituted++;
+      if (format == Request.Format.JSON) {
+        out.result(json.createObjectNode().put("event", "substituted").put("path", file(path.path())).put("from", from)
+            .put("signedBy", signedBy.orElse("")).put("bytes", downloadedBytes).toString());
+      } else {
+        out.message("substituted " + path.path() + " from " + from + " (" + downloadedBytes + " bytes"
+            + signedBy.map(k -> ", signed by " + k).orElse(", unsigned") + ")");
+      }
+    }
+  }
+
+  @Override
+  public synchronized void skipped(StorePath path, String from, String why) {
+    out.message("substituter " + from + " did not provide " + path + ": " + why.replace("\n", " ")
+        + " (trying the next, else building it)");
   }
 
   @Override

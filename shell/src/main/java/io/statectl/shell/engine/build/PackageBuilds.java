@@ -44,6 +44,7 @@ public final class PackageBuilds {
   private final PhaseTimer timer;
   private Instantiator instantiator;
   private Sandbox sandbox;
+  private io.statectl.kernel.modules.StoreModule.Settings storeSettings;
 
   public PackageBuilds(StateSession session, Output out, PhaseTimer timer) {
     this.session = session;
@@ -58,6 +59,7 @@ public final class PackageBuilds {
    * @throws ConfigInvalidException if a name is not a package or does not build on the platform
    */
   Map<String, StorePath> instantiate(Evaluation.Success success, Path config, List<String> names) {
+    storeSettings = io.statectl.kernel.modules.StoreModule.Settings.of(success.config());
     PackageSet packages = PackageSet.of(success.config());
     List<ConfigProblem> problems = new ArrayList<>();
     List<String> wanted = new ArrayList<>(names);
@@ -171,7 +173,8 @@ public final class PackageBuilds {
     BuildProgress progress = new BuildProgress(out, format, session.log(), session.store());
     return timer.time("realise", () -> {
       try {
-        return realiser(progress).realise(roots, jobs, policy);
+        return realiser(progress, io.statectl.shell.engine.cache.Substituters.port(session.store(), storeSettings, progress))
+            .realise(roots, jobs, policy);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
@@ -180,9 +183,13 @@ public final class PackageBuilds {
   }
 
   public Realiser realiser(io.statectl.kernel.realise.BuildListener listener) {
+    return realiser(listener, io.statectl.kernel.realise.SubstitutionPort.NONE);
+  }
+
+  public Realiser realiser(io.statectl.kernel.realise.BuildListener listener, io.statectl.kernel.realise.SubstitutionPort substitutes) {
     return new Realiser(session.store(), instantiator(), sandbox(), new Fetcher(),
         new BuildLogs(session.directory().logs()), new PathLocks(session.directory().locks()),
-        session.directory().builds(), listener);
+        session.directory().builds(), listener, substitutes);
   }
 
   public Instantiator instantiator() {

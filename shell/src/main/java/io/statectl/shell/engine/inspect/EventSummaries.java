@@ -57,6 +57,9 @@ public final class EventSummaries {
     } else if (e instanceof io.statectl.events.ActivationFailed f) {
       return "generation " + f.number() + " activated with failed units: " + String.join(", ", f.failedUnits())
           + (f.rolledBackTo() > 0 ? "; rolled back to " + f.rolledBackTo() : "");
+    } else if (e instanceof io.statectl.events.PathSubstituted p) {
+      return "substituted " + p.path() + " from " + p.from()
+          + (p.signedBy().isEmpty() ? " (unsigned)" : " (signed by " + p.signedBy() + ")");
     }
     DriftRepaired d = (DriftRepaired) e;
     return d.items().size() + " difference(s) from generation " + d.generation() + " repaired in " + d.home() + ": "

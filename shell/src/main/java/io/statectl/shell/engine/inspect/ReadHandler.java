@@ -166,6 +166,9 @@ public final class ReadHandler {
         info.references().forEach(ref -> refs.add(store.toFile(ref).toString()));
         n.put("registrationTime", info.registrationTime().toString());
         info.deriver().ifPresent(d -> n.put("deriver", store.toFile(d).toString()));
+        ArrayNode sigs = n.putArray("signatures");
+        info.signatures().forEach(sigs::add);
+        info.ca().ifPresent(ca -> n.put("ca", ca));
         print(n);
         return 0;
       }
@@ -176,6 +179,7 @@ public final class ReadHandler {
           : info.references().stream().map(ref -> store.toFile(ref).toString()).collect(Collectors.joining("\n              "))));
       out.result("registered    " + TIME.format(info.registrationTime()));
       info.deriver().ifPresent(d -> out.result("deriver       " + store.toFile(d)));
+      info.signatures().forEach(sig -> out.result("signature     " + sig));
       return 0;
     }
   }
