@@ -44,6 +44,9 @@ import java.util.stream.Stream;
  * valid), followed by the checks that decide whether the output may be registered.
  *
  * <p>Thread-safe; one instance may serve several realisations.
+ *
+ * <p>Over 400 lines on purpose: build, substitute-first and repair share one per-output lock and
+ * work-directory discipline; the scheduling lives in DagScheduler, the commit of outputs in OutputCommits.
  */
 public final class Realiser {
   private final Store store;
