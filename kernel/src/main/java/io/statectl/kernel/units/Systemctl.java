@@ -1,5 +1,6 @@
 package io.statectl.kernel.units;
 
+import io.statectl.kernel.process.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -116,10 +117,8 @@ public final class Systemctl {
 
   private static Ran exec(List<String> argv) {
     try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return new Ran(p.waitFor(), out);
+      Processes.Finished done = Processes.capture(argv, Map.of());
+      return new Ran(done.exitCode(), new String(done.output(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + argv.get(0), e);
     } catch (InterruptedException e) {
