@@ -35,6 +35,7 @@ import io.statectl.shell.engine.session.WaitTimeout;
 import io.statectl.shell.engine.session.WriterLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,8 @@ public final class ApplyHandler {
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       List<ProfilePlan> plans = preflight(r, session, success, home, root);
       refuseConflicts(plans);
-      Optional<SourceRevision> revision = timer.time("git", () -> GitRevisions.of(config));
+      // Read git only once a generation is recorded: a no-op apply (the warm path) walks no work tree.
+      Map<Path, Optional<SourceRevision>> revision = new HashMap<>(1);
       Map<String, StorePath> outputs = timer.time("packages", () -> buildPackages(session, success, config));
       GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
       caller.cancellation().checkpoint("snapshot", out);
@@ -123,8 +125,8 @@ public final class ApplyHandler {
           session.commands().submit(profile, success.host(), snapshotPath, config.toString());
           session.commands().recordEvaluation(profile, success.host(), snapshotPath, b.path(),
               b.generation().manifest().entries().size(), success.plugins());
-          return session.commands().createGeneration(profile, success.host(), b.path(), snapshotPath, revision,
-              r.message());
+          return session.commands().createGeneration(profile, success.host(), b.path(), snapshotPath,
+              revision.computeIfAbsent(config, c -> timer.time("git", () -> GitRevisions.of(c))), r.message());
         });
         // The last point to stop: activation, once begun, runs to its end (see Cancellation).
         caller.cancellation().checkpoint("activate", out);
