@@ -2,6 +2,7 @@ package io.statectl.shell.server;
 
 import io.statectl.client.BuildId;
 import io.statectl.client.ServerFiles;
+import io.statectl.events.log.LmdbBinding;
 import io.statectl.kernel.state.StateDirectory;
 import io.statectl.shell.cli.StatectlCommand;
 import io.statectl.shell.engine.session.WarmCache;
@@ -63,6 +64,7 @@ public final class Server {
   /** Serves until stopped; returns the process exit code. */
   public int run() {
     ignoreTerminalSignals();
+    LmdbBinding.preloadInBackground();
     try {
       Files.createDirectories(state.root());
       Path dir = files.runtimeDir();
