@@ -23,7 +23,7 @@ public enum ErrorCode {
   WRITER_BUSY("STC-E021", 11, "another statectl held the state directory past --wait-timeout"),
   LOG_FROM_NEWER_STATECTL("STC-E022", 12, "a newer statectl wrote the event log; upgrade statectl"),
   REALISE_MISMATCH("STC-E023", 13, "rebuilding a generation from its recorded configuration gave another store path"),
-  DRIFT("STC-E024", 14, "status --exit-code: the live machine differs from the active generation"),
+  DRIFT("STC-E024", 1, "status: the live machine differs from the active generation"),
   PROFILE_COLLISION("STC-E070", 3, "two packages of a user profile provide the same file; set a priority"),
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),
   HASH_MISMATCH("STC-E061", 10, "a fetched source does not have the declared sha256; nothing was registered"),
