@@ -34,7 +34,8 @@ class ProjectionRebuildTest {
     statectl.run("rollback").ok();
     statectl.run("gc", "--delete-generations", "1").ok();
     Files.delete(home.resolve(".bashrc"));
-    statectl.run("status").ok();
+    Statectl.Result drifted = statectl.run("status");
+    assertEquals(1, drifted.exit(), "status exits 1 on drift: " + drifted);
     statectl.run("apply", "--repair").ok();
     Matcher m = Pattern.compile("(/\\S+-statectl-system-laptop)").matcher(laptop);
     assertTrue(m.find(), laptop);

@@ -23,7 +23,10 @@ public enum ErrorCode {
   WRITER_BUSY("STC-E021", 11, "another statectl held the state directory past --wait-timeout"),
   LOG_FROM_NEWER_STATECTL("STC-E022", 12, "a newer statectl wrote the event log; upgrade statectl"),
   REALISE_MISMATCH("STC-E023", 13, "rebuilding a generation from its recorded configuration gave another store path"),
-  DRIFT("STC-E024", 14, "status --exit-code: the live machine differs from the active generation"),
+  // Issue 14 (journal/history) has STC-E120..E139.
+  LOG_TRUNCATED("STC-E120", 7, "the event log ends before its anchored head: records were deleted or an older log was put back"),
+  LOG_HEAD_MISMATCH("STC-E121", 7, "the event log's record at the anchored head has another hash: the log was rewritten or replaced"),
+  DRIFT("STC-E024", 1, "status: the live machine differs from the active generation"),
   PROFILE_COLLISION("STC-E070", 3, "two packages of a user profile provide the same file; set a priority"),
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),
   HASH_MISMATCH("STC-E061", 10, "a fetched source does not have the declared sha256; nothing was registered"),

@@ -148,6 +148,9 @@ public final class EventLog implements AutoCloseable {
           results.add(List.copyOf(stored));
         }
         txn.commit();
+        if (sequence > 0) {
+          ChainHead.of(sequence, previousHash).write(directory);
+        }
         return results;
       }
     });
@@ -167,6 +170,39 @@ public final class EventLog implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The anchored head as last written after a commit (see {@link ChainHead}). */
+  public Optional<ChainHead> head() {
+    return ChainHead.read(directory);
+  }
+
+  /** The head the log itself has now: its last sequence and that record's hash (empty log: empty). */
+  public Optional<ChainHead> logHead() {
+    return guarded("read", () -> {
+      try (Txn<byte[]> txn = env.txnRead();
+          Cursor<byte[]> cursor = log.openCursor(txn)) {
+        return cursor.last() ? Optional.of(ChainHead.of(LogKeys.sequence(cursor.key()), sha256().digest(cursor.val())))
+            : Optional.<ChainHead>empty();
+      }
+    });
+  }
+
+  /** The hash of record {@code sequence}, empty when the log has no such record. */
+  public Optional<String> hashOf(long sequence) {
+    return guarded("read", () -> {
+      try (Txn<byte[]> txn = env.txnRead()) {
+        byte[] value = log.get(txn, LogKeys.sequence(sequence));
+        return Optional.ofNullable(value).map(v -> java.util.HexFormat.of().formatHex(sha256().digest(v)));
+      }
+    });
+  }
+
+  /** Rewrites the anchored head from the log as it is now (the user accepted this log). */
+  public Optional<ChainHead> reanchor() {
+    Optional<ChainHead> now = logHead();
+    now.ifPresent(h -> h.write(directory));
+    return now;
   }
 
   /** The last global sequence, 0 when the log is empty. */

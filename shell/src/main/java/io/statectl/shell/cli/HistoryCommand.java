@@ -15,8 +15,13 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON for tools.")
   boolean json;
 
-  @Option(names = "--verify", description = "Check every record's checksum and the hash chain; name the first bad sequence.")
+  @Option(names = "--verify", description = "Check every record's checksum, the hash chain, and the log against its "
+      + "anchored head (<state>/events.head: truncation, rollback); name the first bad sequence.")
   boolean verify;
+
+  @Option(names = "--reanchor", description = "Accept the log as it is: rewrite the anchored head from its last record "
+      + "(after --verify reported STC-E120/E121 and restoring from a backup is not wanted).")
+  boolean reanchor;
 
   @Option(names = "--since", paramLabel = "ISO8601", description = "Only events at or after this time (a date means midnight UTC).")
   String since;
@@ -32,6 +37,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (reanchor) {
+      return Run.request(new Request.Reanchor(state.state()));
+    }
     if (verify) {
       return Run.request(new Request.Verify(state.state()));
     }

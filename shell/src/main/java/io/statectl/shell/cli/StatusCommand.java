@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
     description = {"Compare the live home with the active generation: missing links, links pointing elsewhere, "
         + "managed files replaced or modified, unmanaged files in managed directories.",
         "New drift is recorded in the event log (unless another statectl is busy; status never waits). "
-            + "`statectl apply --repair` fixes it."})
+            + "`statectl apply --repair` fixes it.",
+        "Exits 0 when the home matches the generation and 1 (STC-E024) when drift is found, so scripts can test it."})
 final class StatusCommand implements Callable<Integer> {
   @Mixin StateOptions state;
 
@@ -22,7 +23,8 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON for tools.")
   boolean json;
 
-  @Option(names = "--exit-code", description = "Exit with STC-E024's code when there is drift.")
+  /** Kept so scripts written for the old opt-in still parse; drift now always exits 1. */
+  @Option(names = "--exit-code", hidden = true, description = "Accepted for old scripts: status always exits 1 on drift.")
   boolean exitCode;
 
   @Option(names = "--profile", paramLabel = "NAME",
@@ -33,6 +35,6 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     return Run.request(new Request.Status(state.state(), Optional.ofNullable(home),
         json ? Request.Format.JSON : Request.Format.TEXT,
-        exitCode ? Request.DriftExit.NON_ZERO_ON_DRIFT : Request.DriftExit.ZERO, Optional.ofNullable(profile)));
+        Request.DriftExit.NON_ZERO_ON_DRIFT, Optional.ofNullable(profile)));
   }
 }

@@ -127,6 +127,8 @@ public final class Engine {
       return new ReadHandler(out, timer).history(r);
     } else if (request instanceof Request.Verify r) {
       return new ReadHandler(out, timer).verify(r);
+    } else if (request instanceof Request.Reanchor r) {
+      return io.statectl.shell.engine.inspect.ChainHeadCheck.reanchor(r, out, timer, caller, wait);
     } else if (request instanceof Request.PathInfo r) {
       return new ReadHandler(out, timer).pathInfo(r);
     } else if (request instanceof Request.Build r) {

@@ -107,6 +107,9 @@ public sealed interface Request {
 
   record Verify(StateDirectory state) implements Request {}
 
+  /** {@code history --reanchor}: rewrite the anchored chain head from the log as it is. */
+  record Reanchor(StateDirectory state) implements Request {}
+
   record PathInfo(StateDirectory state, String path, Format format) implements Request {}
 
   record Backups(StateDirectory state, Format format) implements Request {}

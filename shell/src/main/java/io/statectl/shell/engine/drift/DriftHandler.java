@@ -101,6 +101,8 @@ public final class DriftHandler {
       n.put("profile", subject.profile());
       n.put("generation", subject.number());
       n.put("home", subject.home().toString());
+      n.put("clean", items.isEmpty());
+      n.put("count", items.size());
       n.set("drift", json.valueToTree(items));
       print(n);
     } else if (items.isEmpty()) {

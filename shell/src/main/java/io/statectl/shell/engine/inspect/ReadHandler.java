@@ -137,11 +137,13 @@ public final class ReadHandler {
       return 0;
     }
     try (StateSession s = new StateSession(r.state(), timer)) {
+      Optional<io.statectl.events.log.ChainHead> head = s.log().head();
       VerifyResult result = timer.time("verify", () -> s.log().verify(1));
       if (result instanceof VerifyResult.Broken b) {
         throw new LogCorruptException(b, r.state().events().toString());
       }
       VerifyResult.Ok ok = (VerifyResult.Ok) result;
+      ChainHeadCheck.compare(s.log(), head).ifPresent(out::message);
       out.result("event log intact: " + ok.count() + " record(s), checksums and hash chain verified through sequence "
           + ok.lastSequence());
       return 0;
