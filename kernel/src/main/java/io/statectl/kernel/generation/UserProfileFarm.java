@@ -34,12 +34,23 @@ public final class UserProfileFarm {
    * @param outputs each package's realised output, by package name
    */
   public StorePath build(UserProfile profile, Map<String, StorePath> outputs) {
+    return build("statectl-user-profile-" + profile.username(), profile.profileName(), profile.packages(), outputs);
+  }
+
+  /**
+   * The same farm for any profile: the system profile's {@code sw/} is one ({@code system.packages}).
+   *
+   * @param storeName the store path's name
+   * @param profileName the profile, for messages
+   */
+  public StorePath build(String storeName, String profileName, List<UserProfile.Package> packages,
+      Map<String, StorePath> outputs) {
     Map<String, Provider> files = new TreeMap<>();
     List<ProfileCollisionException.Collision> collisions = new ArrayList<>();
-    for (UserProfile.Package p : profile.packages()) {
+    for (UserProfile.Package p : packages) {
       StorePath out = outputs.get(p.name());
       if (out == null) {
-        throw new IllegalStateException("package " + p.name() + " of " + profile.profileName() + " was not built");
+        throw new IllegalStateException("package " + p.name() + " of " + profileName + " was not built");
       }
       Path root = store.toFile(out);
       if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -65,9 +76,9 @@ public final class UserProfileFarm {
     }
     checkPrefixes(files, real);
     if (!real.isEmpty()) {
-      throw new ProfileCollisionException(profile.profileName(), real);
+      throw new ProfileCollisionException(profileName, real);
     }
-    return store.addDirectory("statectl-user-profile-" + profile.username(), dir -> {
+    return store.addDirectory(storeName, dir -> {
       for (Map.Entry<String, Provider> f : files.entrySet()) {
         Path link = dir.resolve(f.getKey());
         Files.createDirectories(link.getParent());
