@@ -46,7 +46,8 @@ public final class SystemModule implements StatectlModule {
         "The statectl release whose defaults this configuration was written against; keep it when upgrading.")
         .withDefault(Defaults.of("0.1")).withExample("stateVersion = \"0.1\""));
     o.put("packages", OptionDecl.of(OptionType.listOf(OptionType.packageRef()),
-        "Packages (names of packages.<name>) installed for the whole machine; `statectl apply` builds them.")
+        "Packages (names of packages.<name>) installed for the whole machine; `statectl apply` builds them and links "
+            + "their bin/, share/, lib/… into /run/current-system/sw, which /etc/profile.d/statectl.sh puts on PATH.")
         .withDefault(Defaults.emptyList()).withExample("packages = [\"hello\"]"));
     return OptionDecl.of(OptionType.submodule(o), description());
   }
