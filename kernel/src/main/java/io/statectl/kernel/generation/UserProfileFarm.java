@@ -34,7 +34,8 @@ public final class UserProfileFarm {
    * @param outputs each package's realised output, by package name
    */
   public StorePath build(UserProfile profile, Map<String, StorePath> outputs) {
-    return build("statectl-user-profile-" + profile.username(), profile.profileName(), profile.packages(), outputs);
+    return build("statectl-user-profile-" + profile.username(), profile.profileName(), profile.packages(), outputs,
+        false);
   }
 
   /**
@@ -42,9 +43,11 @@ public final class UserProfileFarm {
    *
    * @param storeName the store path's name
    * @param profileName the profile, for messages
+   * @param firstWins a file two packages provide goes to the one listed first instead of failing: what
+   *     NixOS's system path does ({@code ignoreCollisions = true}), as system packages have no priorities
    */
   public StorePath build(String storeName, String profileName, List<UserProfile.Package> packages,
-      Map<String, StorePath> outputs) {
+      Map<String, StorePath> outputs, boolean firstWins) {
     Map<String, Provider> files = new TreeMap<>();
     List<ProfileCollisionException.Collision> collisions = new ArrayList<>();
     for (UserProfile.Package p : packages) {
@@ -75,7 +78,11 @@ public final class UserProfileFarm {
       }
     }
     checkPrefixes(files, real);
-    if (!real.isEmpty()) {
+    if (firstWins) {
+      // A file under another package's file cannot be linked: the file (listed first or not) stays.
+      files.keySet().removeIf(k -> hasFileAncestor(files, k));
+    }
+    if (!real.isEmpty() && !firstWins) {
       throw new ProfileCollisionException(profileName, real);
     }
     return store.addDirectory(storeName, dir -> {
@@ -85,6 +92,15 @@ public final class UserProfileFarm {
         Files.createSymbolicLink(link, f.getValue().file());
       }
     });
+  }
+
+  private static boolean hasFileAncestor(Map<String, Provider> files, String key) {
+    for (Path parent = Path.of(key).getParent(); parent != null; parent = parent.getParent()) {
+      if (files.containsKey(parent.toString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A file provided by one package and a directory (holding files) provided by another. */

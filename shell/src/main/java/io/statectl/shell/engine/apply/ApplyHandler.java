@@ -255,7 +255,7 @@ public final class ApplyHandler {
       return Optional.empty();
     }
     return Optional.of(timer.time("system profile", () -> new UserProfileFarm(session.store())
-        .build("statectl-system-sw", Profiles.SYSTEM, packages, outputs)));
+        .build("statectl-system-sw", Profiles.SYSTEM, packages, outputs, true)));
   }
 
   private int printPlans(List<ProfilePlan> plans) {
