@@ -50,7 +50,9 @@ class CacheEndToEndTest {
   }
 
   private Statectl.Result apply(Statectl s, Path config) {
-    return s.run("apply", "--config", config.toString(), "--host", "box", "--home", tmp.resolve("home").toString()).ok();
+    // system.packages place etc/profile.d/statectl.sh and run/current-system: under a temp root, never the real /
+    return s.run("apply", "--config", config.toString(), "--host", "box", "--home", tmp.resolve("home").toString(),
+        "--root", tmp.resolve("root").toString()).ok();
   }
 
   @Test
@@ -77,6 +79,7 @@ class CacheEndToEndTest {
     s.run("server", "stop"); // machine A's resident server goes with machine A
     FileTrees.deleteRecursively(state);
     FileTrees.deleteRecursively(tmp.resolve("home"));
+    FileTrees.deleteRecursively(tmp.resolve("root"));
     Statectl.Result b = apply(s, config);
     assertTrue(b.err().contains("nothing to build: "), b.toString());
     assertFalse(Pattern.compile("(?m)^built ").matcher(b.err()).find(), "B built something:\n" + b);
@@ -133,6 +136,7 @@ class CacheEndToEndTest {
       s.run("server", "stop"); // machine A's resident server goes with machine A
       FileTrees.deleteRecursively(state);
       FileTrees.deleteRecursively(tmp.resolve("home"));
+      FileTrees.deleteRecursively(tmp.resolve("root"));
       Statectl.Result b = apply(s, writeHost(tmp.resolve("config"), trusted(url, tmp.resolve("pk"))));
       assertTrue(b.err().contains("nothing to build: "), b.toString());
       assertTrue(b.err().contains("from " + url), b.toString());

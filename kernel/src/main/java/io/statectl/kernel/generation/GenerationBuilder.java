@@ -27,6 +27,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * content-addressed, so an unchanged configuration yields the same paths and nothing new.
  */
 public final class GenerationBuilder {
+  /** The system generation's link to its software farm. */
+  public static final String SOFTWARE = "sw";
+
   private final Store store;
   private final BuildMemo memo;
 
@@ -112,6 +115,16 @@ public final class GenerationBuilder {
    */
   public BuiltGeneration build(String profile, Evaluation.Success evaluation,
       java.util.function.Function<UserProfile, StorePath> userProfiles) {
+    return build(profile, evaluation, userProfiles, java.util.Optional.empty());
+  }
+
+  /**
+   * As above, with the system profile's software: {@code sw} becomes a link to that farm of the
+   * {@code system.packages} outputs ({@code sw/bin}, {@code sw/share}, …), reached as
+   * {@code /run/current-system/sw}. Not a manifest entry: nothing is linked from it into the root.
+   */
+  public BuiltGeneration build(String profile, Evaluation.Success evaluation,
+      java.util.function.Function<UserProfile, StorePath> userProfiles, java.util.Optional<StorePath> software) {
     List<ActivationEntry> ofProfile = ProfilePartition.entriesOf(profile, evaluation.entries());
     ActivationManifest manifest = manifest(profile, evaluation.host(), ofProfile);
     String name = "statectl-" + profile + "-" + evaluation.host();
@@ -127,6 +140,8 @@ public final class GenerationBuilder {
         files.add(new TreeFile(entry(e).source(), new FileContent.SymbolicLink(farm), FileMode.REGULAR));
       }
     }
+    software.ifPresent(sw -> files.add(new TreeFile(SOFTWARE, new FileContent.SymbolicLink(store.toFile(sw).toString()),
+        FileMode.REGULAR)));
     byte[] secrets = profile.equals(ProfilePartition.SYSTEM) ? secretFiles(evaluation, files) : null;
     TreeDigest key = new TreeDigest(name);
     for (TreeFile f : files) {

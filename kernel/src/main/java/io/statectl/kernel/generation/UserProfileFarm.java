@@ -34,12 +34,26 @@ public final class UserProfileFarm {
    * @param outputs each package's realised output, by package name
    */
   public StorePath build(UserProfile profile, Map<String, StorePath> outputs) {
+    return build("statectl-user-profile-" + profile.username(), profile.profileName(), profile.packages(), outputs,
+        false);
+  }
+
+  /**
+   * The same farm for any profile: the system profile's {@code sw/} is one ({@code system.packages}).
+   *
+   * @param storeName the store path's name
+   * @param profileName the profile, for messages
+   * @param firstWins a file two packages provide goes to the one listed first instead of failing: what
+   *     NixOS's system path does ({@code ignoreCollisions = true}), as system packages have no priorities
+   */
+  public StorePath build(String storeName, String profileName, List<UserProfile.Package> packages,
+      Map<String, StorePath> outputs, boolean firstWins) {
     Map<String, Provider> files = new TreeMap<>();
     List<ProfileCollisionException.Collision> collisions = new ArrayList<>();
-    for (UserProfile.Package p : profile.packages()) {
+    for (UserProfile.Package p : packages) {
       StorePath out = outputs.get(p.name());
       if (out == null) {
-        throw new IllegalStateException("package " + p.name() + " of " + profile.profileName() + " was not built");
+        throw new IllegalStateException("package " + p.name() + " of " + profileName + " was not built");
       }
       Path root = store.toFile(out);
       if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -64,16 +78,29 @@ public final class UserProfileFarm {
       }
     }
     checkPrefixes(files, real);
-    if (!real.isEmpty()) {
-      throw new ProfileCollisionException(profile.profileName(), real);
+    if (firstWins) {
+      // A file under another package's file cannot be linked: the file (listed first or not) stays.
+      files.keySet().removeIf(k -> hasFileAncestor(files, k));
     }
-    return store.addDirectory("statectl-user-profile-" + profile.username(), dir -> {
+    if (!real.isEmpty() && !firstWins) {
+      throw new ProfileCollisionException(profileName, real);
+    }
+    return store.addDirectory(storeName, dir -> {
       for (Map.Entry<String, Provider> f : files.entrySet()) {
         Path link = dir.resolve(f.getKey());
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, f.getValue().file());
       }
     });
+  }
+
+  private static boolean hasFileAncestor(Map<String, Provider> files, String key) {
+    for (Path parent = Path.of(key).getParent(); parent != null; parent = parent.getParent()) {
+      if (files.containsKey(parent.toString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A file provided by one package and a directory (holding files) provided by another. */

@@ -67,6 +67,18 @@ class UserProfileFarmTest {
   }
 
   @Test
+  void theSystemFarm_givesACollidingFileToThePackageListedFirst() throws Exception {
+    StorePath a = pkg("vim-9", Map.of("bin/vi", "vim", "share/doc", "a file"));
+    StorePath b = pkg("nvi-1", Map.of("bin/vi", "nvi", "bin/nvi", "nvi", "share/doc/nvi", "under a file"));
+    StorePath farm = new UserProfileFarm(store).build("statectl-system-sw", "system",
+        List.of(ref("vim", 5, 7), ref("nvi", 5, 8)), Map.of("vim", a, "nvi", b), true);
+    Path root = store.toFile(farm);
+    assertEquals("vim", Files.readString(root.resolve("bin/vi")));
+    assertEquals("nvi", Files.readString(root.resolve("bin/nvi")));
+    assertEquals("a file", Files.readString(root.resolve("share/doc")));
+  }
+
+  @Test
   void aFileTwoPackagesProvideIsAnErrorNamingBothWithTheirLocations() {
     StorePath a = pkg("vim-9", Map.of("bin/vi", "vim"));
     StorePath b = pkg("nvi-1", Map.of("bin/vi", "nvi"));

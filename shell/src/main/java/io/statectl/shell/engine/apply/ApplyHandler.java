@@ -105,7 +105,8 @@ public final class ApplyHandler {
       List<Built> built = new ArrayList<>();
       for (ProfilePlan p : plans) {
         BuiltGeneration g = timer.time("build generation", () -> builder.build(p.profile(), success,
-            u -> userProfile(session, u, outputs, success.platform())));
+            u -> userProfile(session, u, outputs, success.platform()), systemSoftware(session, p.profile(), success,
+                outputs)));
         built.add(new Built(p, g, session.store().toFile(g.path()).toString()));
       }
       boolean several = built.size() > 1;
@@ -239,6 +240,22 @@ public final class ApplyHandler {
     }
     UserProfile farm = new UserProfile(u.username(), u.link(), buildable, u.definedAt());
     return timer.time("user profile", () -> new UserProfileFarm(session.store()).build(farm, outputs));
+  }
+
+  /** The system profile's {@code sw/} farm of its built {@code system.packages}; none for other profiles. */
+  private Optional<StorePath> systemSoftware(StateSession session, String profile, Evaluation.Success success,
+      Map<String, StorePath> outputs) {
+    if (!profile.equals(Profiles.SYSTEM)) {
+      return Optional.empty();
+    }
+    List<UserProfile.Package> packages = io.statectl.kernel.packages.PackageSet.systemPackages(success.config())
+        .stream().filter(outputs::containsKey).map(n -> new UserProfile.Package(n, UserProfile.Package.DEFAULT_PRIORITY,
+            io.statectl.api.SourceLocation.ofFile("system.packages"))).toList();
+    if (packages.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(timer.time("system profile", () -> new UserProfileFarm(session.store())
+        .build("statectl-system-sw", Profiles.SYSTEM, packages, outputs, true)));
   }
 
   private int printPlans(List<ProfilePlan> plans) {

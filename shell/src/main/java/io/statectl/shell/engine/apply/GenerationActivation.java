@@ -86,6 +86,7 @@ public final class GenerationActivation {
     }
     UnitReport units = execute(profile, plan, targets);
     boolean hasRootFiles = hasSecrets || next.entries().stream().anyMatch(e -> e.underRoot());
+    CurrentSystemLink.point(profile, targets, generation, hasRootFiles);
     session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
         hasRootFiles ? targets.root().toString() : null);
     plan.notes().forEach(n -> out.message("note: " + n));
@@ -118,6 +119,8 @@ public final class GenerationActivation {
       throw new ActivationConflictException(plan.conflicts());
     }
     UnitReport again = execute(profile, plan, targets);
+    CurrentSystemLink.point(profile, targets, backPath,
+        backManifest.get().entries().stream().anyMatch(e -> e.underRoot()));
     session.commands().activate(profile, previousNumber, number, ActivationReason.ROLLBACK, targets.home().toString(),
         backManifest.get().entries().stream().anyMatch(e -> e.underRoot()) ? targets.root().toString() : null);
     again.summaryLines().forEach(l -> out.message("rollback: " + l));

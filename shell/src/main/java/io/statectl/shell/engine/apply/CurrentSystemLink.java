@@ -1,0 +1,40 @@
+package io.statectl.shell.engine.apply;
+
+import io.statectl.kernel.activation.ActivationTargets;
+import io.statectl.kernel.activation.AtomicSymlink;
+import io.statectl.kernel.generation.ProfilePartition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code <root>/run/current-system}: the active system generation's store path, as on NixOS, so
+ * {@code /etc/profile.d/statectl.sh} can name {@code /run/current-system/sw/bin} once for every
+ * generation. Switched with one {@code rename(2)} on every activation of the system profile.
+ */
+final class CurrentSystemLink {
+  static final String PATH = "run/current-system";
+
+  private CurrentSystemLink() {}
+
+  /**
+   * Points the link at {@code generation} when {@code profile} is the system profile and the
+   * generation places files under the root (or the link exists already): an apply that only ever
+   * touched a home leaves the root's {@code /run} alone.
+   */
+  static void point(String profile, ActivationTargets targets, Path generation, boolean hasRootFiles) {
+    if (!profile.equals(ProfilePartition.SYSTEM)) {
+      return;
+    }
+    Path link = targets.root().resolve(PATH);
+    if (!hasRootFiles && !Files.isSymbolicLink(link)) {
+      return;
+    }
+    try {
+      AtomicSymlink.replace(link, generation);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot point " + link + " at " + generation, e);
+    }
+  }
+}
