@@ -45,14 +45,11 @@ public final class UsersActivation {
   /** Applies the spec; returns one line per account added or removed. */
   public List<String> apply(UsersSpec spec) {
     Path etc = root.resolve("etc");
+    // A refusal must leave the root as it was, lock files included: check once before locking,
+    // then again under the lock, where the files cannot change between reading and writing.
+    compute(spec, etc);
     try (AccountLock lock = AccountLock.acquire(etc, FILES)) {
-      AccountTable passwd = AccountTable.parse(read(etc.resolve("passwd")), 7);
-      AccountTable group = AccountTable.parse(read(etc.resolve("group")), 4);
-      AccountTable shadow = AccountTable.parse(read(etc.resolve("shadow")), 9);
-      Optional<AccountTable> gshadow = Files.exists(etc.resolve("gshadow"))
-          ? Optional.of(AccountTable.parse(read(etc.resolve("gshadow")), 4)) : Optional.empty();
-      AccountsUpdate.Result r = AccountsUpdate.compute(spec, passwd, group, shadow, gshadow,
-          IdMap.load(stateDirectory), this::hash);
+      AccountsUpdate.Result r = compute(spec, etc);
       replace(etc.resolve("passwd"), r.passwd().render(), "rw-r--r--");
       replace(etc.resolve("group"), r.group().render(), "rw-r--r--");
       replace(etc.resolve("shadow"), r.shadow().render(), "rw-r-----");
@@ -71,6 +68,15 @@ public final class UsersActivation {
       }
       return lines;
     }
+  }
+
+  private AccountsUpdate.Result compute(UsersSpec spec, Path etc) {
+    AccountTable passwd = AccountTable.parse(read(etc.resolve("passwd")), 7);
+    AccountTable group = AccountTable.parse(read(etc.resolve("group")), 4);
+    AccountTable shadow = AccountTable.parse(read(etc.resolve("shadow")), 9);
+    Optional<AccountTable> gshadow = Files.exists(etc.resolve("gshadow"))
+        ? Optional.of(AccountTable.parse(read(etc.resolve("gshadow")), 4)) : Optional.empty();
+    return AccountsUpdate.compute(spec, passwd, group, shadow, gshadow, IdMap.load(stateDirectory), this::hash);
   }
 
   private Optional<String> hash(String file) {

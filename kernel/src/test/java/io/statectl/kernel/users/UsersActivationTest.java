@@ -105,7 +105,7 @@ class UsersActivationTest {
     assertEquals(before, etc("passwd"));
     assertFalse(Files.exists(root.resolve("etc/passwd-")));
     assertFalse(Files.exists(state.resolve(IdMap.FILE)));
-    assertFalse(Files.exists(root.resolve("etc/passwd.lock")));
+    assertFalse(Files.exists(root.resolve("etc/.pwd.lock")), "refused before any lock was taken");
   }
 
   @Test
