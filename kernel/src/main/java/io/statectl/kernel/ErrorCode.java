@@ -55,6 +55,12 @@ public enum ErrorCode {
   SUBSTITUTE_UNTRUSTED("STC-E163", 15, "a substitute has no signature by a trusted key; nothing was kept"),
   SUBSTITUTE_MISMATCH("STC-E164", 15, "a substitute's NarHash, NarSize or FileHash does not match its narinfo; nothing was kept"),
   CACHE_UNREACHABLE("STC-E165", 16, "a binary cache could not be read or written (I/O, HTTP status or timeout)"),
+  // Issue 19 (users E240..E246, install E247..E252, boot E253..E259).
+  USERS_ID_CLASH("STC-E240", 3, "a declared uid or gid is another account's, or root is given an id other than 0; nothing was written"),
+  USERS_GROUP_UNKNOWN("STC-E241", 3, "a user's group or extra group is neither declared nor in the root's /etc/group; nothing was written"),
+  USERS_LOCKED("STC-E242", 11, "the root's account files are locked by another useradd, passwd or statectl"),
+  INSTALL_ROOT_REFUSED("STC-E247", 2, "install: the root is /, a file, or missing; nothing was written"),
+  INSTALL_EXISTS("STC-E248", 4, "install: the root already has a statectl state directory (pass --force to install again)"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

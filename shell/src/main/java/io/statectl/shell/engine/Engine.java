@@ -93,6 +93,9 @@ public final class Engine {
   }
 
   private int dispatch(Request request) {
+    if (request instanceof Request.Install r) {
+      return new io.statectl.shell.engine.install.InstallHandler(out).install(r, this::dispatch);
+    }
     if (request instanceof Request.Apply r) {
       for (var lock : InstalledPlugins.installable(r.state(), r.config(), timer)) {
         out.message("installing plugin " + lock.id() + "@" + lock.version() + " pinned by " + r.config().resolve("statectl.lock")

@@ -23,6 +23,16 @@ public sealed interface Request {
   /** Whether an apply changes anything. */
   enum Mode { CHANGE, DRY_RUN }
 
+  /**
+   * {@code statectl install}: puts a configuration onto another root, whose own state directory
+   * ({@link #state()}, {@code <root>/var/lib/statectl}) records its generation 1.
+   */
+  record Install(Path root, Path config, String host, Optional<Platform> platform, boolean force) implements Request {
+    public StateDirectory state() {
+      return new StateDirectory(root.resolve("var/lib/statectl"));
+    }
+  }
+
   record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
       BackupPolicy backups, Optional<Path> root, io.statectl.kernel.activation.UnitFailurePolicy onUnitFailure,
       Optional<String> message) implements Request {

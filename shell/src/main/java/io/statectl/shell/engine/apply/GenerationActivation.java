@@ -84,6 +84,7 @@ public final class GenerationActivation {
             io.statectl.kernel.secrets.SecretDeclaration.RUNTIME_DIR));
       }
     }
+    UsersStep.run(profile, generation, targets.root(), session.directory().root(), out);
     UnitReport units = execute(profile, plan, targets);
     boolean hasRootFiles = hasSecrets || next.entries().stream().anyMatch(e -> e.underRoot());
     CurrentSystemLink.point(profile, targets, generation, hasRootFiles);
@@ -118,6 +119,7 @@ public final class GenerationActivation {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
+    UsersStep.run(profile, backPath, targets.root(), session.directory().root(), out);
     UnitReport again = execute(profile, plan, targets);
     CurrentSystemLink.point(profile, targets, backPath,
         backManifest.get().entries().stream().anyMatch(e -> e.underRoot()));
