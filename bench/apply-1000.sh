@@ -26,7 +26,7 @@ echo '[files."bench/extra"]' >> "$cfg/hosts/bench2.toml"
 echo 'text = "one more"' >> "$cfg/hosts/bench2.toml"
 
 now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+. "$here/bench/lib.sh"
 sc() { "$here/statectl" "$@" >/dev/null; }
 
 cold=(); noop=(); rollback=()
@@ -41,9 +41,9 @@ for r in $(seq 1 "$RUNS"); do
   rollback+=("$(awk "BEGIN{print $t1 - $t0}")")
 done
 echo "1,000 files, median of $RUNS (seconds):"
-echo "  cold apply   $(printf '%s\n' "${cold[@]}" | median)"
-echo "  no-op apply  $(printf '%s\n' "${noop[@]}" | median)"
-echo "  rollback     $(printf '%s\n' "${rollback[@]}" | median)"
+echo "  cold apply   $(printf '%s\n' "${cold[@]}" | median_of)"
+echo "  no-op apply  $(printf '%s\n' "${noop[@]}" | median_of)"
+echo "  rollback     $(printf '%s\n' "${rollback[@]}" | median_of)"
 echo
 echo "phase split, cold JVM (one run each):"
 echo "-- statectl generations"

@@ -18,6 +18,7 @@ RUNS=${RUNS:-3}; N=${N:-1000}; J=${J:-2}
 app="$here/shell/target/app"
 [ -d "$app/lib" ] || { echo "build the assembly first: mvn -o -q -B package -DskipTests" >&2; exit 1; }
 W=$(mktemp -d /tmp/statectl-dag.XXXXXX)
+. "$here/bench/lib.sh"
 trap '"$app/bin/statectl" server stop --state-dir "$W/state" >/dev/null 2>&1 || true; rm -rf "$W"' EXIT
 sc() { "$app/bin/statectl" "$@"; }
 inproc() {
@@ -25,12 +26,6 @@ inproc() {
     -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Ddisable-axoniq-console-message=true \
     -Dstatectl.plugins="$app/plugins" -cp "$app/lib/*" io.statectl.shell.Main "$@"
 }
-t() { # t KEY CMD...: run CMD once, append its wall seconds to $W/KEY.t
-  local k=$1; shift; sync; local a=$EPOCHREALTIME
-  "$@" >"$W/out" 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
-  awk -v a="$a" -v b="$EPOCHREALTIME" 'BEGIN{print b-a}' >>"$W/$k.t"
-}
-median() { sort -n "$W/$1.t" | awk '{x[NR]=$1} END{printf "%.3f", NR%2 ? x[(NR+1)/2] : (x[NR/2]+x[NR/2+1])/2}'; }
 
 gen() { # gen SALT: the configuration of the DAG, salted
   local salt=$1 i j k deps; RANDOM=42

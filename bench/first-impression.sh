@@ -17,17 +17,11 @@ app="$here/shell/target/app"
 [ -x "$app/bin/statectl" ] || { echo "build the assembly first: mvn -o -q -B package -DskipTests" >&2; exit 1; }
 command -v stow >/dev/null || { echo "needs GNU Stow: apt-get install -y stow" >&2; exit 1; }
 W=$(mktemp -d /tmp/statectl-first.XXXXXX)
+. "$here/bench/lib.sh"
 stop_servers() { for s in "$W"/state-*; do [ -d "$s" ] && "$app/bin/statectl" server stop --state-dir "$s" >/dev/null 2>&1; done; true; }
 trap 'stop_servers; rm -rf "$W"' EXIT
 sc() { "$app/bin/statectl" "$@"; }
 
-t() { # t KEY CMD...: run CMD once, append its wall seconds to $W/KEY.t
-  local k=$1; shift; sync; local a=$EPOCHREALTIME
-  "$@" >"$W/out" 2>"$W/err" || { cat "$W/out" "$W/err" >&2; exit 1; }
-  awk -v a="$a" -v b="$EPOCHREALTIME" 'BEGIN{print b-a}' >>"$W/$k.t"
-}
-median() { sort -n "$W/$1.t" | awk '{x[NR]=$1} END{printf "%.3f", NR%2 ? x[(NR+1)/2] : (x[NR/2]+x[NR/2+1])/2}'; }
-ratio() { awk -v a="$(median "$1")" -v b="$(median "$2")" 'BEGIN{printf "%.2fx", a/b}'; }
 
 # The same 1,000 files for both tools: a Stow package, and a statectl host declaring each file.
 mkdir -p "$W"/pkgs/dots/.config/app{00..19}/sub{0..4} "$W/cfg/hosts"

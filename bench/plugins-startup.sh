@@ -49,7 +49,7 @@ done
 "$here/statectl" plugin install "$work/p1.jar" --state-dir "$work/state-0" >/dev/null 2>&1
 "$here/statectl" plugin remove p1 --state-dir "$work/state-0" >/dev/null 2>&1
 
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+. "$here/bench/lib.sh"
 declare -A t
 for r in $(seq 1 "$RUNS"); do
   for n in 0 4 20; do   # interleaved, so the machine's noise is shared
@@ -61,5 +61,5 @@ for r in $(seq 1 "$RUNS"); do
 done
 echo "statectl options, median of $RUNS (seconds):"
 for n in 0 4 20; do
-  echo "  $n plugins: $(echo ${t[$n]} | tr ' ' '\n' | median)"
+  echo "  $n plugins: $(echo ${t[$n]} | tr ' ' '\n' | median_of)"
 done

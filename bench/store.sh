@@ -16,6 +16,7 @@ RUNS=${RUNS:-3}; GC_N=${GC_N:-1000}
 app="$here/shell/target/app"
 [ -d "$app/lib" ] || { echo "build the assembly first: mvn -o -q -B package -DskipTests" >&2; exit 1; }
 W=$(mktemp -d /tmp/statectl-store.XXXXXX)
+. "$here/bench/lib.sh"
 S="$W/state"
 trap '"$app/bin/statectl" server stop --state-dir "$S" >/dev/null 2>&1 || true; chmod -R u+w "$W"; rm -rf "$W"' EXIT
 sc() { "$app/bin/statectl" "$@" --state-dir "$S"; }
@@ -23,13 +24,6 @@ mkdir -p "$W/nix/conf"
 export NIX_STORE_DIR="$W/nix/store" NIX_STATE_DIR="$W/nix/state" NIX_LOG_DIR="$W/nix/log" \
   NIX_CONF_DIR="$W/nix/conf" XDG_CACHE_HOME="$W/nix/cache"
 NIXOPT=(--option sandbox false --option substituters '' --option build-users-group '')
-t() { # t KEY CMD...: run CMD once, append its wall seconds to $W/KEY.t
-  local k=$1; shift; sync; local a=$EPOCHREALTIME
-  "$@" >"$W/out" 2>"$W/err" || { cat "$W/out" "$W/err" >&2; exit 1; }
-  awk -v a="$a" -v b="$EPOCHREALTIME" 'BEGIN{print b-a}' >>"$W/$k.t"
-}
-median() { sort -n "$W/$1.t" | awk '{x[NR]=$1} END{printf "%.3f", NR%2 ? x[(NR+1)/2] : (x[NR/2]+x[NR/2+1])/2}'; }
-ratio() { awk -v a="$(median "$1")" -v b="$(median "$2")" 'BEGIN{printf "%.2fx", a/b}'; }
 
 # The anchor's deterministic tree; file 0 is a per-run salt.
 mkdir -p "$W"/tree/d{000..199}

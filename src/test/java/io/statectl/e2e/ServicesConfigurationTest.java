@@ -21,17 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ServicesConfigurationTest {
   @TempDir Path tmp;
+  TempMachine machine;
   Path config;
-  Path home;
   Path root;
   Statectl statectl;
 
   @BeforeEach
   void setUp() throws Exception {
-    config = Files.createDirectories(tmp.resolve("config"));
-    home = Files.createDirectories(tmp.resolve("home"));
-    root = Files.createDirectories(tmp.resolve("root"));
-    statectl = new Statectl(tmp.resolve("state"));
+    machine = TempMachine.under(tmp);
+    config = machine.config();
+    root = machine.root();
+    statectl = machine.statectl();
     Trees.write(config.resolve("modules/web.toml"), "[services.web]\ncommand = \"/bin/sleep 1\"\n");
   }
 
@@ -61,8 +61,7 @@ class ServicesConfigurationTest {
       String hint) {
     Trees.write(config.resolve("hosts/box.toml"), "imports = [\"../modules/web.toml\"]\n" + text);
     Map<String, String> before = Trees.picture(root);
-    Statectl.Result r = statectl.run("apply", "--config", config.toString(), "--host", "box", "--home",
-        home.toString(), "--root", root.toString(), "--platform", "x86_64-linux");
+    Statectl.Result r = machine.apply();
     assertEquals(3, r.exit(), r.toString());
     assertTrue(r.err().contains(location), "expected " + location + " in:\n" + r.err());
     assertTrue(r.err().contains(phrase), r.err());
@@ -75,11 +74,9 @@ class ServicesConfigurationTest {
   void servicesUnderARoot_areLinkedThere_andTheUnitSwitchIsPlannedNotRun() throws Exception {
     Trees.write(config.resolve("hosts/box.toml"), "imports = [\"../modules/web.toml\"]\n"
         + "[environment.etc.\"app.conf\"]\ntext = \"port = 1\\n\"\n");
-    Statectl.Result dry = statectl.run("apply", "--config", config.toString(), "--host", "box", "--home",
-        home.toString(), "--root", root.toString(), "--platform", "x86_64-linux", "--dry-run").ok();
+    Statectl.Result dry = machine.apply("--dry-run").ok();
     assertTrue(dry.out().contains("planned daemon-reload; start web.service (not run: --root"), dry.out());
-    statectl.run("apply", "--config", config.toString(), "--host", "box", "--home", home.toString(), "--root",
-        root.toString(), "--platform", "x86_64-linux").ok();
+    machine.apply().ok();
     assertEquals("port = 1\n", Files.readString(root.resolve("etc/app.conf")));
     String unit = Files.readString(root.resolve("etc/systemd/system/web.service"));
     assertTrue(unit.contains("ExecStart=/bin/sleep 1\n"), unit);
@@ -88,8 +85,7 @@ class ServicesConfigurationTest {
     assertEquals(unit, Files.readString(wants));
 
     Trees.write(config.resolve("modules/web.toml"), "[services.web]\ncommand = \"/bin/sleep 2\"\n");
-    Statectl.Result changed = statectl.run("apply", "--config", config.toString(), "--host", "box", "--home",
-        home.toString(), "--root", root.toString(), "--platform", "x86_64-linux", "--dry-run").ok();
+    Statectl.Result changed = machine.apply("--dry-run").ok();
     assertTrue(changed.out().contains("planned stop web.service (before the switch)"), changed.out());
     assertTrue(changed.out().contains("planned daemon-reload; start web.service"), changed.out());
   }

@@ -22,27 +22,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SystemProfileEndToEndTest {
   @TempDir Path tmp;
+  TempMachine machine;
   Path config;
-  Path home;
   Path root;
   Statectl statectl;
 
   @BeforeEach
   void setUp() throws Exception {
-    config = Files.createDirectories(tmp.resolve("config"));
-    home = Files.createDirectories(tmp.resolve("home"));
-    root = Files.createDirectories(tmp.resolve("root"));
-    statectl = new Statectl(tmp.resolve("state"));
+    machine = TempMachine.under(tmp);
+    config = machine.config();
+    root = machine.root();
+    statectl = machine.statectl();
   }
 
   @AfterEach
   void stopServer() {
-    statectl.run("server", "stop");
+    machine.stopServer();
   }
 
   private Statectl.Result apply() {
-    return statectl.run("apply", "--config", config.toString(), "--host", "box", "--home", home.toString(),
-        "--root", root.toString()).ok();
+    return machine.apply().ok();
   }
 
   /** The store path the system profile's link resolves to now. */

@@ -18,17 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UsersEndToEndTest {
   @TempDir Path tmp;
+  TempMachine machine;
   Path config;
-  Path home;
   Path root;
   Statectl statectl;
 
   @BeforeEach
   void setUp() throws Exception {
-    config = Files.createDirectories(tmp.resolve("config"));
-    home = Files.createDirectories(tmp.resolve("home"));
-    root = Files.createDirectories(tmp.resolve("root"));
-    statectl = new Statectl(tmp.resolve("state"));
+    machine = TempMachine.under(tmp);
+    config = machine.config();
+    root = machine.root();
+    statectl = machine.statectl();
     Trees.write(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\n"
         + "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nold:x:1300:100::/home/old:/bin/sh\n");
     Trees.write(root.resolve("etc/group"), "root:x:0:\nusers:x:100:\n");
@@ -36,9 +36,7 @@ class UsersEndToEndTest {
   }
 
   private Statectl.Result apply(String host) {
-    Trees.write(config.resolve("hosts/box.toml"), host);
-    return statectl.run("apply", "--config", config.toString(), "--host", "box", "--home", home.toString(),
-        "--root", root.toString(), "--platform", "x86_64-linux");
+    return machine.host(host).apply();
   }
 
   private String passwd() throws Exception {
@@ -56,7 +54,7 @@ class UsersEndToEndTest {
     assertTrue(r.err().contains("users: added user bob (uid 1000)"), r.err());
     assertTrue(r.err().contains("users: removed user old (its home is kept)"), r.err());
     assertTrue(Files.isDirectory(root.resolve("home/bob")));
-    r = statectl.run("rollback", "--home", home.toString(), "--root", root.toString()).ok();
+    r = statectl.run("rollback", "--home", machine.home().toString(), "--root", root.toString()).ok();
     assertTrue(r.err().contains("users: removed user bob (its home is kept)"), r.err());
     assertFalse(passwd().contains("bob:"), passwd());
     assertTrue(Files.isDirectory(root.resolve("home/bob")), "a removed user's home is kept");

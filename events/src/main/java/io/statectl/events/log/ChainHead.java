@@ -1,13 +1,12 @@
 package io.statectl.events.log;
 
+import io.statectl.api.DurableFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -43,17 +42,8 @@ public record ChainHead(long sequence, String hash) {
   /** Writes the head atomically (temp file, fsync, rename, fsync of the directory). */
   void write(Path logDirectory) {
     Path f = file(logDirectory);
-    Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ch.write(java.nio.ByteBuffer.wrap((sequence + " " + hash + "\n").getBytes(StandardCharsets.UTF_8)));
-        ch.force(true);
-      }
-      Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      try (FileChannel dir = FileChannel.open(f.getParent(), StandardOpenOption.READ)) {
-        dir.force(true);
-      }
+      DurableFiles.replace(f, (sequence + " " + hash + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the chain head " + f, e);
     }

@@ -1,11 +1,12 @@
 package io.statectl.kernel.plugins;
 
+import io.statectl.api.DurableFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tomlj.Toml;
@@ -72,9 +73,7 @@ public final class LockFile {
     }
     Path file = of(configDir);
     try {
-      Path tmp = Files.createTempFile(configDir, ".statectl.lock", ".tmp");
-      Files.writeString(tmp, b, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      DurableFiles.replace(file, b.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -1,5 +1,7 @@
 package io.statectl.kernel.secrets;
 
+import io.statectl.api.DurableFiles;
+
 import io.statectl.kernel.ErrorCode;
 import io.statectl.kernel.secrets.age.Age;
 import io.statectl.kernel.secrets.age.AgeException;
@@ -11,14 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The .age files of a configuration repository, for {@code secrets rekey} and {@code secrets
@@ -113,19 +113,10 @@ public final class SecretFiles {
   }
 
   private static void replace(Path file, byte[] bytes) {
-    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
     try {
-      Files.createDirectories(file.getParent());
-      Files.write(temp, bytes);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      DurableFiles.replace(file, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // the rename either happened or the temp is reported with the failure above
-      }
     }
   }
 }

@@ -1,11 +1,12 @@
 package io.statectl.kernel.users;
 
+import io.statectl.api.DurableFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,10 +64,7 @@ public record IdMap(Map<String, Integer> uids, Map<String, Integer> gids, Set<St
     declaredGroups.forEach(n -> b.append("declared-group ").append(n).append('\n'));
     Path file = stateDirectory.resolve(FILE);
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(".ids.tmp");
-      Files.writeString(tmp, b, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      DurableFiles.replace(file, b.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

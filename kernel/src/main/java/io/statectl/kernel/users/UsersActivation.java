@@ -1,12 +1,13 @@
 package io.statectl.kernel.users;
 
+import io.statectl.api.DurableFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -115,15 +116,10 @@ public final class UsersActivation {
   }
 
   private static void replace(Path f, String text, String defaultMode) {
-    Path plus = f.resolveSibling(f.getFileName() + "+");
     try {
       Set<PosixFilePermission> mode = Files.exists(f) ? Files.getPosixFilePermissions(f)
           : PosixFilePermissions.fromString(defaultMode);
-      try (var ch = java.nio.channels.FileChannel.open(plus, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-        ch.force(true);
-      }
+      Path plus = DurableFiles.writeTemp(f, text.getBytes(StandardCharsets.UTF_8));
       Files.setPosixFilePermissions(plus, mode);
       if (Files.exists(f)) {
         if (runningAsRoot()) {
@@ -133,7 +129,7 @@ public final class UsersActivation {
         Files.copy(f, f.resolveSibling(f.getFileName() + "-"), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.COPY_ATTRIBUTES);
       }
-      Files.move(plus, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      DurableFiles.commit(plus, f);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + f, e);
     }
