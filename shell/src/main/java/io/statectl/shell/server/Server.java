@@ -49,6 +49,7 @@ public final class Server {
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+  private final IdleCompactor compactor = new IdleCompactor();
   private volatile String stopReason;
   private ServerSocketChannel listener;
 
@@ -185,6 +186,8 @@ public final class Server {
         stop("its socket " + files.socket() + " was removed or replaced");
       } else if (running.get() == 0 && System.nanoTime() - lastActivity.get() > idleTimeout.toNanos()) {
         stop("idle for " + idleTimeout);
+      } else {
+        compactor.tick(running.get() > 0, lastActivity.get(), System.nanoTime());
       }
     }
   }
