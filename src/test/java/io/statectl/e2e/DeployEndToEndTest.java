@@ -133,6 +133,23 @@ class DeployEndToEndTest {
   }
 
   @Test
+  void aChangedHostKey_refusesThatNode_withOpenSshsMessage_andNothingIsCopied() throws Exception {
+    SshNode n = node("moved", null);
+    // known_hosts holds another key for the node's address: a man in the middle, as far as ssh knows.
+    Files.writeString(client.knownHosts(), "[127.0.0.1]:" + n.port + " "
+        + Files.readString(SshNode.Client.create(tmp.resolve("impostor")).publicKey()).strip() + "\n");
+    Trees.write(config.resolve("hosts/web.toml"), "[files.\"motd\"]\ntext = \"x\\n\"\n");
+    Files.writeString(config.resolve("deploy.toml"), n.toml(client, "web", "20s"));
+    Statectl.Result r = deploy();
+    assertEquals(17, r.exit(), r.toString());
+    assertTrue(r.err().contains("STC-E180") && r.err().contains("REMOTE HOST IDENTIFICATION HAS CHANGED"), r.err());
+    assertTrue(r.out().matches("(?s).*\\nmoved\\s+failed\\s+-\\s+0\\s.*"), r.toString());
+    try (var files = Files.list(n.state)) {
+      assertEquals(0, files.count(), "the node's state directory is untouched");
+    }
+  }
+
+  @Test
   void badKeysInDeployToml_areLocatedErrors_andAnUnknownNodeIsRefused() throws Exception {
     Trees.write(config.resolve("hosts/web.toml"), "[files.\"motd\"]\ntext = \"x\\n\"\n");
     Files.writeString(config.resolve("deploy.toml"), "[deploy.nodes.a]\nhostname = \"127.0.0.1\"\nport = \"22\"\n"
