@@ -41,8 +41,10 @@ public final class DeployException extends KernelException {
   }
 
   static DeployException remote(String node, String stage, String nodeSays) {
-    return new DeployException(ErrorCode.DEPLOY_REMOTE_FAILED, node, "node " + node + " failed to " + stage + ": "
-        + nodeSays.strip() + "\n  hint: fix what the node reports and deploy it again (`statectl deploy " + node + "`)");
+    // On the node's own side (node ""), the deployer prefixes the node's name when it relays this.
+    return new DeployException(ErrorCode.DEPLOY_REMOTE_FAILED, node, (node.isEmpty() ? "this node" : "node " + node)
+        + " failed to " + stage + ": " + nodeSays.strip() + "\n  hint: fix what the node reports and deploy it again"
+        + (node.isEmpty() ? "" : " (`statectl deploy " + node + "`)"));
   }
 
   static DeployException stateDirMismatch(String node, java.nio.file.Path theirs, java.nio.file.Path ours) {
