@@ -11,6 +11,7 @@ tools=(
   bwrap:bubblewrap            # sandboxed builds
   bash:bash zsh:zsh fish:fish # the home tests start real login shells
   git:git ssh:ssh-keygen:openssh-client
+  sshd:openssh-server unshare:util-linux   # deploy: a real sshd per node on 127.0.0.1, in a mount namespace
   plistutil:libplist-utils python3:python3   # two independent plist parsers for the darwin adapter
   age:age-keygen:age           # secrets: interop tests with the real age CLI
   nix-store:nix-bin           # store add and the binary cache are checked against real Nix 2.8

@@ -44,8 +44,10 @@ public final class Client {
    * the server keeps open for its other commands, so it runs in its own JVM (the server notices
    * the replaced files and reopens them on its next command). {@code cache} pushes and serves for
    * long (serve until stopped), which would hold a server thread; its reads of the store are shared.
+   * {@code deploy} runs ssh with the user's own environment, terminal and agent, for minutes; its
+   * node side {@code deploy-node} speaks a binary protocol over stdin and leaves a watcher behind.
    */
-  private static final java.util.Set<String> IN_PROCESS_COMMANDS = java.util.Set.of("replay", "cache");
+  private static final java.util.Set<String> IN_PROCESS_COMMANDS = java.util.Set.of("replay", "cache", "deploy", "deploy-node");
 
   private final Path app;
   private final Path launcher;

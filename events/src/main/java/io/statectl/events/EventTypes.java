@@ -33,7 +33,11 @@ public final class EventTypes {
           new EventType(BuildSucceeded.class, "BuildSucceeded", 1),
           new EventType(BuildFailed.class, "BuildFailed", 1),
           new EventType(ActivationFailed.class, "ActivationFailed", 1),
-          new EventType(PathSubstituted.class, "PathSubstituted", 1));
+          new EventType(PathSubstituted.class, "PathSubstituted", 1),
+          new EventType(DeployStarted.class, "DeployStarted", 1),
+          new EventType(DeployCompleted.class, "DeployCompleted", 1),
+          new EventType(DeployFailed.class, "DeployFailed", 1),
+          new EventType(ActivationReverted.class, "ActivationReverted", 1));
 
   private static final Map<String, EventType> BY_NAME = index(true);
   private static final Map<String, EventType> BY_CLASS_NAME = index(false);

@@ -24,7 +24,11 @@ public sealed interface StatectlEvent
         BuildSucceeded,
         BuildFailed,
         ActivationFailed,
-        PathSubstituted {
+        PathSubstituted,
+        DeployStarted,
+        DeployCompleted,
+        DeployFailed,
+        ActivationReverted {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

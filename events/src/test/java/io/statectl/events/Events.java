@@ -36,6 +36,10 @@ public final class Events {
         new GenerationsDeleted(profile, List.of(1)), new GenerationRestored(profile, 1, "/statectl/store/bbbb-gen"),
         new StorePathsCollected(profile, List.of("/statectl/store/dddd-old"), 4096),
         new DriftDetected(profile, 1, "/home/u", drift), new DriftRepaired(profile, 1, "/home/u", drift),
-        new ActivationFailed(profile, 2, List.of("bad.service"), 1));
+        new ActivationFailed(profile, 2, List.of("bad.service"), 1),
+        new DeployStarted("deploy:web1", "web1", "web", "ops@web1.example:2222"),
+        new DeployCompleted("deploy:web1", "web1", "ok", 3, 2, 12, 40960, 2100),
+        new DeployFailed("deploy:web1", "web1", "copy", "STC-E180", "ssh: connect to host web1 port 22: Connection refused"),
+        new ActivationReverted(profile, 3, 2, "no confirmation within 30s"));
   }
 }

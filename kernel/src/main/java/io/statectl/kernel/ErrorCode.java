@@ -61,6 +61,15 @@ public enum ErrorCode {
   USERS_LOCKED("STC-E242", 11, "the root's account files are locked by another useradd, passwd or statectl"),
   INSTALL_ROOT_REFUSED("STC-E247", 2, "install: the root is /, a file, or missing; nothing was written"),
   INSTALL_EXISTS("STC-E248", 4, "install: the root already has a statectl state directory (pass --force to install again)"),
+  // Issue 17 (deploy E180..E191, inputs/lock E192..E199).
+  DEPLOY_UNREACHABLE("STC-E180", 17, "deploy: ssh could not reach or log in to a node (OpenSSH's message is shown)"),
+  DEPLOY_NODE_UNKNOWN("STC-E181", 2, "deploy: a node named on the command line is not in deploy.nodes, or there are no nodes"),
+  DEPLOY_REMOTE_STATECTL_MISSING("STC-E182", 17, "deploy: the node has no statectl at the path its deploy node names"),
+  DEPLOY_CONFIRM_TIMEOUT("STC-E183", 18, "deploy: the new generation was not confirmed in time; the node reverted to the previous one"),
+  DEPLOY_REMOTE_FAILED("STC-E184", 17, "deploy: the node's statectl refused or failed to receive or activate the generation"),
+  DEPLOY_STATE_DIR_MISMATCH("STC-E185", 3, "deploy: a node's stateDir differs from the deployer's, so its store paths would differ"),
+  DEPLOY_NODES_FAILED("STC-E186", 17, "deploy: one or more nodes failed or reverted (the summary names each)"),
+  DEPLOY_TOKEN_UNKNOWN("STC-E187", 17, "deploy: the node knows no pending activation of that token, or reverted it already"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

@@ -206,7 +206,9 @@ public final class ProjectionStore implements AutoCloseable {
     } else if (!(e instanceof ConfigurationSubmitted) && !(e instanceof StorePathsCollected)
         && !(e instanceof io.statectl.events.BuildStarted) && !(e instanceof io.statectl.events.BuildSucceeded)
         && !(e instanceof io.statectl.events.BuildFailed) && !(e instanceof io.statectl.events.ActivationFailed)
-        && !(e instanceof io.statectl.events.PathSubstituted)) {
+        && !(e instanceof io.statectl.events.PathSubstituted) && !(e instanceof io.statectl.events.DeployStarted)
+        && !(e instanceof io.statectl.events.DeployCompleted) && !(e instanceof io.statectl.events.DeployFailed)
+        && !(e instanceof io.statectl.events.ActivationReverted)) {
       throw new IllegalStateException("no projection rule for " + e.getClass().getSimpleName());
     }
   }

@@ -161,6 +161,16 @@ public class ProfileAggregate {
     profile = e.profile();
   }
 
+  @CommandHandler
+  public void handle(RecordRevert c) {
+    apply(new io.statectl.events.ActivationReverted(c.profile(), c.number(), c.revertedTo(), c.reason()));
+  }
+
+  @EventSourcingHandler
+  void on(io.statectl.events.ActivationReverted e) {
+    profile = e.profile();
+  }
+
   @EventSourcingHandler
   void on(DriftRepaired e) {
     profile = e.profile();

@@ -6,6 +6,6 @@ package io.statectl.kernel.profile;
  */
 public sealed interface ProfileCommand
     permits SubmitConfiguration, RecordEvaluation, CreateGeneration, ActivateGeneration, RecordBackup,
-    DeleteGenerations, RestoreGeneration, RecordCollection, RecordDrift, RecordActivationFailure {
+    DeleteGenerations, RestoreGeneration, RecordCollection, RecordDrift, RecordActivationFailure, RecordRevert {
   String profile();
 }

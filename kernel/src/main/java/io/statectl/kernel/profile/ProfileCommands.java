@@ -91,6 +91,11 @@ public final class ProfileCommands implements AutoCloseable {
     send(profile, new RecordActivationFailure(profile, number, failedUnits, rolledBackTo));
   }
 
+  /** Records that deployed generation {@code number} was not confirmed and {@code revertedTo} is active again. */
+  public void recordRevert(String profile, int number, int revertedTo, String reason) {
+    send(profile, new RecordRevert(profile, number, revertedTo, reason));
+  }
+
   public void recordBackup(String profile, String livePath, String storePath, String mode) {
     send(profile, new RecordBackup(profile, livePath, storePath, mode));
   }

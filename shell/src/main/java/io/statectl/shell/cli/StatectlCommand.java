@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         ShowGenerationCommand.class, DiffCommand.class, ReplayCommand.class, StatusCommand.class, GcCommand.class,
         // issue 5: the resident server
         ServerCommand.class,
+        // issue 17: deploy
+        DeployCommand.class, DeployNodeCommand.class,
         // issue 20: tools
         ExplainCommand.class, InitCommand.class, DoctorCommand.class, UiCommand.class, CompletionCommand.class, CompleteCommand.class, CommandLine.HelpCommand.class})
 public final class StatectlCommand {

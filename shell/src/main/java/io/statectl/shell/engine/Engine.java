@@ -176,6 +176,11 @@ public final class Engine {
       return new io.statectl.shell.engine.cache.CacheHandler(out, timer).push(r);
     } else if (request instanceof Request.CacheServe r) {
       return new io.statectl.shell.engine.cache.CacheHandler(out, timer).serve(r);
+    } else if (request instanceof Request.Deploy r) {
+      return withPlugins(r.state(), Optional.of(r.config()), plugins ->
+          new io.statectl.shell.engine.deploy.DeployHandler(out, timer, caller, wait, r.env()).deploy(r, plugins));
+    } else if (request instanceof Request.DeployNode r) {
+      return new io.statectl.shell.engine.deploy.NodeHandler(out, timer, caller, wait).handle(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }

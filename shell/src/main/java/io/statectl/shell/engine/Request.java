@@ -338,4 +338,52 @@ public sealed interface Request {
   /** {@code statectl cache serve}: an HTTP binary cache on {@code host:port}, read-only unless {@code putToken}. */
   record CacheServe(StateDirectory state, ServeSource source, String host, int port, Optional<String> putToken)
       implements Request {}
+
+  // Issue 17: deploy.
+
+  /**
+   * {@code statectl deploy [NODE…]}: build each node's host locally, copy what its store lacks over
+   * ssh, activate it there with the node's statectl, confirm it over a new connection; all nodes
+   * of deploy.toml when {@code nodes} is empty, {@code jobs} at once.
+   */
+  record Deploy(StateDirectory state, Path config, java.util.List<String> nodes, int jobs, Format format,
+      BackupPolicy backups, Mode mode, java.util.Map<String, String> env) implements Request {
+    /** @param env the user's environment, which ssh gets (agent socket, HOME for ~/.ssh/config) */
+    public Deploy {
+      Objects.requireNonNull(config, "config");
+      nodes = java.util.List.copyOf(nodes);
+      env = java.util.Map.copyOf(env);
+      if (jobs < 1) {
+        throw new IllegalArgumentException("--jobs must be at least 1");
+      }
+    }
+  }
+
+  /** The node's side of a deploy, run by the deployer over ssh ({@code statectl deploy-node …}, hidden). */
+  sealed interface DeployNode extends Request {}
+
+  /** Answer the deployer's offer of a closure and register the paths it sends (stdin/stdout). */
+  record NodeReceive(StateDirectory state, java.io.InputStream in, java.io.OutputStream out) implements DeployNode {}
+
+  /**
+   * Record and activate generations already received ({@code generations}: profile → store path);
+   * with a {@code confirmTimeout}, first arm a watcher that reverts them unless {@code token} is
+   * confirmed in time.
+   */
+  record NodeActivate(StateDirectory state, String host, String snapshot, java.util.Map<String, String> generations,
+      Path home, Optional<Path> root, BackupPolicy backups, Optional<java.time.Duration> confirmTimeout, String token,
+      Path launcher) implements DeployNode {
+    public NodeActivate {
+      generations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(generations));
+    }
+  }
+
+  /** The watcher armed by {@link NodeActivate}: waits for the confirmation, else reverts. */
+  record NodeWatch(StateDirectory state, String token) implements DeployNode {}
+
+  /** Confirm an activation (from a new ssh connection). */
+  record NodeConfirm(StateDirectory state, String token) implements DeployNode {}
+
+  /** Whether an activation is pending, confirmed or reverted. */
+  record NodeStatus(StateDirectory state, String token) implements DeployNode {}
 }

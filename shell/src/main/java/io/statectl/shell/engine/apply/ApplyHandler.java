@@ -258,6 +258,32 @@ public final class ApplyHandler {
         .build("statectl-system-sw", Profiles.SYSTEM, packages, outputs, true)));
   }
 
+  /** What {@link #buildOnly} made: the configuration snapshot and each profile's generation, all in the store. */
+  public record BuiltProfiles(StorePath snapshot, Map<String, StorePath> generations) {
+    public BuiltProfiles {
+      generations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(generations));
+    }
+  }
+
+  /**
+   * Builds packages, the snapshot and the generation of every profile the configuration has, as an
+   * apply would, but records and activates nothing (for {@code deploy}, which activates them on
+   * another machine). The caller holds the writer lock of {@code session}.
+   */
+  public BuiltProfiles buildOnly(StateSession session, Evaluation.Success success, Path config) {
+    Map<String, StorePath> outputs = timer.time("packages", () -> buildPackages(session, success, config));
+    GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
+    StorePath snapshot = timer.time("snapshot", () -> builder.snapshot(success));
+    Map<String, StorePath> generations = new java.util.LinkedHashMap<>();
+    for (String profile : profiles(success, Optional.empty())) {
+      BuiltGeneration g = timer.time("build generation", () -> builder.build(profile, success,
+          u -> userProfile(session, u, outputs, success.platform()), systemSoftware(session, profile, success,
+              outputs)));
+      generations.put(profile, g.path());
+    }
+    return new BuiltProfiles(snapshot, generations);
+  }
+
   private int printPlans(List<ProfilePlan> plans) {
     List<Conflict> conflicts = new ArrayList<>();
     for (ProfilePlan p : plans) {

@@ -8,11 +8,11 @@ import java.util.List;
 
 /** Where a command activates: the home, the root, and whether managed settings run here. */
 public final class Targets {
-  static final Path LIVE_ROOT = Path.of("/");
+  public static final Path LIVE_ROOT = Path.of("/");
 
   private Targets() {}
 
-  static ActivationTargets of(Path home, Path root) {
+  public static ActivationTargets of(Path home, Path root) {
     boolean live = root.equals(LIVE_ROOT);
     return new ActivationTargets(home, root, live, live ? "" : "--root " + root + " is not this machine's root",
         uid(home), List.of());

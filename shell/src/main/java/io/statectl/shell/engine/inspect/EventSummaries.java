@@ -60,6 +60,16 @@ public final class EventSummaries {
     } else if (e instanceof io.statectl.events.PathSubstituted p) {
       return "substituted " + p.path() + " from " + p.from()
           + (p.signedBy().isEmpty() ? " (unsigned)" : " (signed by " + p.signedBy() + ")");
+    } else if (e instanceof io.statectl.events.DeployStarted d) {
+      return "deploying host " + d.host() + " to node " + d.node() + " (" + d.destination() + ")";
+    } else if (e instanceof io.statectl.events.DeployCompleted d) {
+      return "node " + d.node() + " " + d.result() + ": generation " + d.generation()
+          + (d.previous() == 0 ? "" : " (was " + d.previous() + ")") + ", " + d.pathsCopied() + " path(s) copied, "
+          + d.bytes() + " bytes, " + d.millis() + " ms";
+    } else if (e instanceof io.statectl.events.DeployFailed d) {
+      return "node " + d.node() + " failed at " + d.stage() + " [" + d.code() + "]: " + d.reason();
+    } else if (e instanceof io.statectl.events.ActivationReverted r) {
+      return "generation " + r.number() + " reverted to " + r.revertedTo() + ": " + r.reason();
     }
     DriftRepaired d = (DriftRepaired) e;
     return d.items().size() + " difference(s) from generation " + d.generation() + " repaired in " + d.home() + ": "
