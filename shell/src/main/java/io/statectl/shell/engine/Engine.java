@@ -176,6 +176,8 @@ public final class Engine {
       return new io.statectl.shell.engine.cache.CacheHandler(out, timer).push(r);
     } else if (request instanceof Request.CacheServe r) {
       return new io.statectl.shell.engine.cache.CacheHandler(out, timer).serve(r);
+    } else if (request instanceof Request.Lock r) {
+      return new io.statectl.shell.engine.inputs.LockHandler(out, timer, caller, wait).lock(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }
