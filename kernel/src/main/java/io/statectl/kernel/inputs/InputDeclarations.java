@@ -113,11 +113,14 @@ public final class InputDeclarations {
     Map<String, String> aliases = Map.of("url", "git", "repo", "git", "repository", "git", "branch", "ref",
         "tag", "ref", "rev", "ref", "commit", "ref", "dir", "path", "directory", "path");
     String meant = aliases.get(k);
-    if (meant == null) {
-      for (String candidate : List.of("git", "ref", "path")) {
-        if (distance(k, candidate) <= 2) {
-          meant = candidate;
-        }
+    for (String candidate : List.of("git", "ref", "path")) {
+      if (meant == null && distance(k, candidate) <= 1) {
+        meant = candidate;
+      }
+    }
+    for (Map.Entry<String, String> a : new java.util.TreeMap<>(aliases).entrySet()) {
+      if (meant == null && a.getKey().length() > 3 && distance(k, a.getKey()) <= 2) {
+        meant = a.getValue();
       }
     }
     return meant == null ? "" : " (did you mean '" + meant + "'?)";
