@@ -137,8 +137,10 @@ class InputsEndToEndTest {
     assertTrue(r.err().contains("statectl.lock: " + forged), r.err());
     assertTrue(r.err().contains("fetched:       " + real), r.err());
     assertFalse(Files.exists(home.resolve("x.txt")), "nothing applied");
-    assertTrue(statectl.run("generations").out().isBlank() || !statectl.run("generations").out().contains("1"),
-        "no generation");
+    try (var s = Files.list(statectl.stateDir().resolve("store"))) {
+      assertEquals(1, s.filter(p -> p.getFileName().toString().endsWith("-input-shared")).count(),
+          "only the tree `lock` added: the refused one was not kept");
+    }
   }
 
   @Test
@@ -161,6 +163,45 @@ class InputsEndToEndTest {
     assertEquals(3, bad.exit(), bad.toString());
     assertTrue(bad.err().contains("error[STC-E192]: " + config.resolve("statectl.toml")
         + ":2:1: unknown key 'url' in inputs.a (did you mean 'git'?)"), bad.err());
+  }
+
+  @Test
+  void aGitInputServedByGitDaemonOnLoopback_isLockedAndApplied() throws Exception {
+    io.statectl.testing.RequiredTool.require("git", "git");
+    Path served = Files.createDirectories(tmp.resolve("served"));
+    RevCommit c = commit(served.resolve("shared"), Map.of("modules/ssh.toml",
+        "[files.\"daemon.txt\"]\ntext = \"over git://\\n\"\n"), "one");
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    Process daemon = new ProcessBuilder("git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1",
+        "--port=" + port, "--base-path=" + served, served.toString()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("daemon.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (true) {
+        try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+          break;
+        } catch (java.io.IOException notYet) {
+          if (System.nanoTime() > deadline || !daemon.isAlive()) {
+            throw new AssertionError("git daemon did not listen: " + Files.readString(tmp.resolve("daemon.log")));
+          }
+          Statectl.Pause.millis(50);
+        }
+      }
+      String url = "git://127.0.0.1:" + port + "/shared";
+      Path config = config("[inputs.shared]\ngit = \"" + url + "\"\nref = \"main\"\n");
+      Path home = Files.createDirectories(tmp.resolve("home"));
+      Statectl statectl = new Statectl(tmp.resolve("state"));
+      assertTrue(statectl.run("lock", "--config", config.toString()).ok().out()
+          .contains("shared: pinned " + c.name().substring(0, 7)));
+      statectl.run("apply", "--config", config.toString(), "--host", "desktop", "--home", home.toString()).ok();
+      assertEquals("over git://\n", Files.readString(home.resolve("daemon.txt")));
+    } finally {
+      daemon.destroy();
+      daemon.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   private static Path storePathNamed(Statectl statectl, String suffix) throws Exception {
