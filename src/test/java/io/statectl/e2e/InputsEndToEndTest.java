@@ -92,6 +92,13 @@ class InputsEndToEndTest {
     statectl.run(apply).ok();
     assertEquals("Host *\n  v2\n", Files.readString(home.resolve(".ssh/config")));
 
+    // Generation 1 deleted: replay realises it again from its snapshot, which holds the input's files.
+    statectl.run("gc", "--delete-generations", "1").ok();
+    Statectl.Result replay = statectl.run("replay", "--to-generation", "1", "--apply").ok();
+    assertTrue(replay.err().contains("realising it again from its configuration"), replay.toString());
+    assertEquals("Host *\n  v1\n", Files.readString(home.resolve(".ssh/config")));
+    statectl.run(apply).ok();
+
     // A changed declaration makes the lock stale; apply names the fix and changes nothing.
     Trees.write(config.resolve("statectl.toml"), "[inputs.shared]\ngit = \"" + url + "\"\nref = \"release\"\n");
     Statectl.Result stale = statectl.run(apply);
