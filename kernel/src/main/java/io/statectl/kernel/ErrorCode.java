@@ -55,6 +55,15 @@ public enum ErrorCode {
   SUBSTITUTE_UNTRUSTED("STC-E163", 15, "a substitute has no signature by a trusted key; nothing was kept"),
   SUBSTITUTE_MISMATCH("STC-E164", 15, "a substitute's NarHash, NarSize or FileHash does not match its narinfo; nothing was kept"),
   CACHE_UNREACHABLE("STC-E165", 16, "a binary cache could not be read or written (I/O, HTTP status or timeout)"),
+  // Issue 17 (inputs and statectl.lock) has STC-E192..E199.
+  INPUT_DECLARATION_INVALID("STC-E192", 3, "an inputs.<name> table in statectl.toml has a bad key, name or value"),
+  INPUT_REF_UNKNOWN("STC-E193", 3, "an input's git ref (branch, tag or commit) does not exist in its repository"),
+  INPUT_UNREACHABLE("STC-E194", 16, "an input's git URL does not answer, or its path is not a directory"),
+  INPUT_HASH_MISMATCH("STC-E195", 15, "a fetched input's tree does not have the NAR hash statectl.lock pins; nothing was kept"),
+  INPUT_CYCLE("STC-E196", 3, "inputs import each other in a cycle"),
+  INPUT_NOT_LOCKED("STC-E197", 3, "an input is declared but statectl.lock is missing or does not pin it"),
+  INPUT_LOCK_STALE("STC-E198", 3, "statectl.lock pins an input for another git URL, ref or path than statectl.toml declares"),
+  INPUT_LOCK_INVALID("STC-E199", 3, "the inputs section of statectl.lock is malformed"),
   // Issue 19 (users E240..E246, install E247..E252, boot E253..E259).
   USERS_ID_CLASH("STC-E240", 3, "a declared uid or gid is another account's, or root is given an id other than 0; nothing was written"),
   USERS_GROUP_UNKNOWN("STC-E241", 3, "a user's group or extra group is neither declared nor in the root's /etc/group; nothing was written"),

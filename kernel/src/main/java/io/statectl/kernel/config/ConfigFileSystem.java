@@ -20,4 +20,12 @@ public interface ConfigFileSystem {
 
   /** Absolute description of the repository for messages, e.g. its directory. */
   String describe();
+
+  /**
+   * The names of the inputs (issue 17) this repository has mounted at {@code @<name>/…}: an import
+   * {@code name/file.toml} then reads {@code @name/modules/file.toml}. None by default.
+   */
+  default java.util.Set<String> inputs() {
+    return java.util.Set.of();
+  }
 }

@@ -114,11 +114,14 @@ public final class ConfigLoader {
               "an import must be a path string, got " + item.typeName(), "quote the path"));
           continue;
         }
-        Optional<String> resolved = RepositoryPaths.resolve(doc.path(), s.value());
+        Optional<String> resolved = RepositoryPaths.inputImport(s.value(), files.inputs())
+            .or(() -> RepositoryPaths.resolve(doc.path(), s.value()));
         if (resolved.isEmpty()) {
-          problems.add(new ConfigProblem(s.location(),
-              "import leaves the configuration repository: " + s.value(),
-              "keep every configuration file inside the repository so the snapshot is complete"));
+          problems.add(doc.path().startsWith(RepositoryPaths.INPUT_PREFIX)
+              ? new ConfigProblem(s.location(), "import leaves input " + doc.path().substring(1, doc.path().indexOf('/'))
+                  + ": " + s.value(), "an input's files import its own files by relative path and other inputs by name")
+              : new ConfigProblem(s.location(), "import leaves the configuration repository: " + s.value(),
+                  "keep every configuration file inside the repository so the snapshot is complete"));
           continue;
         }
         refs.add(new ImportRef(resolved.get(), s.location()));

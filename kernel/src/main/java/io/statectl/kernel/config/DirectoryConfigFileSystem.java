@@ -69,4 +69,13 @@ public final class DirectoryConfigFileSystem implements ConfigFileSystem {
   public String describe() {
     return root.toString();
   }
+
+  /**
+   * The inputs a configuration snapshot holds: those its {@code @inputs} manifest lists (a live
+   * repository's inputs are mounted by {@code InputsConfigFileSystem}, which answers this itself).
+   */
+  @Override
+  public java.util.Set<String> inputs() {
+    return read(RepositoryPaths.INPUTS_MANIFEST).map(RepositoryPaths::inputNames).orElse(java.util.Set.of());
+  }
 }

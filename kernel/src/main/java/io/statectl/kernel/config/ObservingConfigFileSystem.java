@@ -62,13 +62,18 @@ public final class ObservingConfigFileSystem implements ConfigFileSystem {
     return delegate.describe();
   }
 
+  @Override
+  public java.util.Set<String> inputs() {
+    return delegate.inputs();
+  }
+
   /**
    * Whether {@code repository} answers every question asked so far exactly as the observed one
    * did: the same bytes for each file read (absent ones still absent), the same executable bits,
    * the same hosts. Reads every remembered file once; stops at the first difference.
    */
   public synchronized boolean sameAnswers(ConfigFileSystem repository) {
-    if (!repository.describe().equals(delegate.describe())) {
+    if (!repository.describe().equals(delegate.describe()) || !repository.inputs().equals(delegate.inputs())) {
       return false;
     }
     for (Map.Entry<String, byte[]> r : reads.entrySet()) {

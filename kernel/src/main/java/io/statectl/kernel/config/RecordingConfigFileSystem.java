@@ -46,6 +46,11 @@ public final class RecordingConfigFileSystem implements ConfigFileSystem {
     return delegate.describe();
   }
 
+  @Override
+  public java.util.Set<String> inputs() {
+    return delegate.inputs();
+  }
+
   /** Every file read so far, by repository path. */
   public SortedMap<String, RepositoryFileSnapshot> snapshot() {
     synchronized (read) {

@@ -85,6 +85,9 @@ public final class Evaluator {
 
   public Evaluation evaluate(ConfigFileSystem repository, String host, Optional<Platform> platformOverride) {
     RecordingConfigFileSystem files = new RecordingConfigFileSystem(repository);
+    if (!files.inputs().isEmpty()) {
+      files.read(RepositoryPaths.INPUTS_MANIFEST); // into the snapshot: which store path each input was
+    }
     ConfigLoader loader = new ConfigLoader(files);
     String entry = loader.entryFor(host)
         .orElseThrow(() -> new HostUnknownException(host, repository.describe(), repository.hosts()));

@@ -15,8 +15,9 @@ import org.tomlj.TomlTable;
 
 /**
  * {@code statectl.lock} in the configuration repository: every plugin the configuration needs,
- * pinned by id, version and SHA-256, with where it came from. Written canonically (sorted, one
- * table per plugin) so that it diffs well in git; replaced atomically.
+ * pinned by id, version and SHA-256, with where it came from, and every input ({@code [inputs.<name>]},
+ * issue 17) pinned by commit and NAR hash. Written canonically (sorted, one table per plugin or input)
+ * so that it diffs well in git; replaced atomically, and each writer keeps the other's tables.
  */
 public final class LockFile {
   public static final String NAME = "statectl.lock";
@@ -62,15 +63,33 @@ public final class LockFile {
     return out;
   }
 
+  /** Writes the plugins' pins, keeping the inputs' pins as they are. */
   public static void write(Path configDir, Map<String, LockedPlugin> plugins) {
-    StringBuilder b = new StringBuilder("# statectl.lock: the plugins this configuration needs, pinned.\n"
-        + "# Written by `statectl plugin install|upgrade|remove --config`; commit it with the configuration.\n");
+    write(configDir, plugins, InputLocks.read(configDir));
+  }
+
+  /** Writes the inputs' pins, keeping the plugins' pins as they are. */
+  public static void writeInputs(Path configDir, Map<String, io.statectl.kernel.inputs.LockedInput> inputs) {
+    write(configDir, read(configDir), inputs);
+  }
+
+  /** The pinned inputs, by name; empty when there is no lock file or it pins none. */
+  public static Map<String, io.statectl.kernel.inputs.LockedInput> readInputs(Path configDir) {
+    return InputLocks.read(configDir);
+  }
+
+  private static void write(Path configDir, Map<String, LockedPlugin> plugins,
+      Map<String, io.statectl.kernel.inputs.LockedInput> inputs) {
+    StringBuilder b = new StringBuilder("# statectl.lock: the plugins and inputs this configuration needs, pinned.\n"
+        + "# Written by `statectl lock` and `statectl plugin install|upgrade|remove --config`; commit it with the "
+        + "configuration.\n");
     for (LockedPlugin p : new TreeMap<>(plugins).values()) {
       b.append("\n[plugins.").append(quote(p.id())).append("]\n")
           .append("version = ").append(quote(p.version())).append('\n')
           .append("sha256 = ").append(quote(p.sha256())).append('\n')
           .append("source = ").append(quote(p.source())).append('\n');
     }
+    b.append(InputLocks.render(inputs));
     Path file = of(configDir);
     try {
       DurableFiles.replace(file, b.toString().getBytes(StandardCharsets.UTF_8));
@@ -79,7 +98,7 @@ public final class LockFile {
     }
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         HistoryCommand.class, PluginCommand.class, StoreCommand.class, CacheCommand.class, BuildCommand.class, LogCommand.class, WhyDependsCommand.class, BackupsCommand.class, RestoreBackupCommand.class,
         // issue 4: history as the source of truth
         ShowGenerationCommand.class, DiffCommand.class, ReplayCommand.class, StatusCommand.class, GcCommand.class,
+        // issue 17: pinned inputs
+        LockCommand.class,
         // issue 5: the resident server
         ServerCommand.class,
         // issue 17: deploy

@@ -181,6 +181,8 @@ public final class Engine {
           new io.statectl.shell.engine.deploy.DeployHandler(out, timer, caller, wait, r.env()).deploy(r, plugins));
     } else if (request instanceof Request.DeployNode r) {
       return new io.statectl.shell.engine.deploy.NodeHandler(out, timer, caller, wait).handle(r);
+    } else if (request instanceof Request.Lock r) {
+      return new io.statectl.shell.engine.inputs.LockHandler(out, timer, caller, wait).lock(r);
     } else if (request instanceof Request.Gc r) {
       return new GcHandler(out, timer, caller, wait).gc(r);
     }

@@ -66,6 +66,16 @@ public sealed interface Request {
   record Eval(StateDirectory state, Path config, String host, Optional<Platform> platform, String option,
       Format format) implements Request {}
 
+  /**
+   * {@code statectl lock [--update [NAME…]]} (issue 17): pin the inputs {@code statectl.toml}
+   * declares in {@code statectl.lock}; {@code update} moves the pins of {@code names} (all when empty).
+   */
+  record Lock(StateDirectory state, Path config, boolean update, java.util.List<String> names) implements Request {
+    public Lock {
+      names = java.util.List.copyOf(names);
+    }
+  }
+
   /** Evaluate hosts without building; report every problem of every host. */
   /** {@code statectl secrets list|check|rekey|edit} (issue 18). */
   record Secrets(StateDirectory state, Path config, String host, SecretsAction action, Optional<String> name,

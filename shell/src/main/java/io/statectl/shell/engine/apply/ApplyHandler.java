@@ -63,7 +63,7 @@ public final class ApplyHandler {
   public int apply(Request.Apply r, ModuleRegistry modules) {
     Path config = ConfigEvaluation.directory(r.config());
     Evaluation.Success success = ConfigEvaluation.success(
-        ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer));
+        ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer, r.state(), out));
     caller.cancellation().check("planning");
     Path home = r.home().toAbsolutePath().normalize();
     Path root = r.root().map(p -> p.toAbsolutePath().normalize()).orElse(Targets.LIVE_ROOT);

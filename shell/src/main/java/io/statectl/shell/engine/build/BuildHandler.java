@@ -42,7 +42,7 @@ public final class BuildHandler {
   public int build(Request.Build r, ModuleRegistry modules) {
     Path config = ConfigEvaluation.directory(r.config());
     Evaluation.Success success = ConfigEvaluation.success(
-        ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer));
+        ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer, r.state(), out));
     try (StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       PackageBuilds builds = new PackageBuilds(session, out, timer);
       Map<String, StorePath> drvs;

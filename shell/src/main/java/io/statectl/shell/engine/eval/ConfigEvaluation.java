@@ -36,7 +36,23 @@ public final class ConfigEvaluation {
    */
   public static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
       PhaseTimer timer) {
-    DirectoryConfigFileSystem repository = new DirectoryConfigFileSystem(dir);
+    return evaluate(modules, dir, host, platform, timer, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #evaluate(ModuleRegistry, Path, String, Optional, PhaseTimer)}, with the inputs that
+   * {@code statectl.lock} pins mounted (fetched into {@code state}'s store first if they are not there).
+   */
+  public static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
+      PhaseTimer timer, io.statectl.kernel.state.StateDirectory state, io.statectl.shell.engine.Output out) {
+    return evaluate(modules, dir, host, platform, timer,
+        io.statectl.shell.engine.inputs.LockedInputs.mount(state, dir, out, timer));
+  }
+
+  private static Evaluation evaluate(ModuleRegistry modules, Path dir, String host, Optional<Platform> platform,
+      PhaseTimer timer, java.util.Map<String, Path> inputs) {
+    io.statectl.kernel.config.ConfigFileSystem repository = inputs.isEmpty() ? new DirectoryConfigFileSystem(dir)
+        : new io.statectl.kernel.config.InputsConfigFileSystem(new DirectoryConfigFileSystem(dir), inputs);
     // A resident server remembers clean evaluations per set of plugins; a CLI process evaluates.
     EvaluationMemo memo = WarmCache.active().map(w -> w.evaluations(modules)).orElse(EvaluationMemo.NONE);
     if (memo != EvaluationMemo.NONE) {

@@ -83,7 +83,7 @@ public final class OptionsHandler {
   }
 
   public int eval(Request.Eval r, ModuleRegistry modules) {
-    Evaluation.Success s = ConfigEvaluation.success(evaluate(modules, r.config(), r.host(), r.platform()));
+    Evaluation.Success s = ConfigEvaluation.success(evaluate(modules, r.state(), r.config(), r.host(), r.platform()));
     List<String> keys = OptionPaths.parse(r.option()).orElseThrow(() -> new UsageException(
         "'" + r.option() + "' is not an option path", "write it like system.hostname or files.\".gitconfig\".source"));
     String path = OptionPaths.join(keys);
@@ -143,7 +143,7 @@ public final class OptionsHandler {
     List<ConfigProblem> problems = new ArrayList<>();
     List<io.statectl.kernel.secrets.SecretUnavailableException> secrets = new ArrayList<>();
     for (String host : hosts) {
-      Evaluation e = evaluate(modules, r.config(), host, r.platform());
+      Evaluation e = evaluate(modules, r.state(), r.config(), host, r.platform());
       if (e instanceof Evaluation.Failure f) {
         for (ConfigProblem p : f.problems()) {
           if (!problems.contains(p)) {
@@ -172,9 +172,9 @@ public final class OptionsHandler {
     return 0;
   }
 
-  private Evaluation evaluate(ModuleRegistry modules, Path config, String host,
-      Optional<io.statectl.api.Platform> platform) {
-    return ConfigEvaluation.evaluate(modules, ConfigEvaluation.directory(config), host, platform, timer);
+  private Evaluation evaluate(ModuleRegistry modules, io.statectl.kernel.state.StateDirectory state, Path config,
+      String host, Optional<io.statectl.api.Platform> platform) {
+    return ConfigEvaluation.evaluate(modules, ConfigEvaluation.directory(config), host, platform, timer, state, out);
   }
 
   private void print(Object node) {

@@ -46,7 +46,7 @@ public final class SecretsHandler {
   public int run(Request.Secrets r, ModuleRegistry modules) {
     Path config = ConfigEvaluation.directory(r.config());
     Evaluation.Success s = ConfigEvaluation.success(
-        ConfigEvaluation.evaluate(modules, config, r.host(), Optional.empty(), timer));
+        ConfigEvaluation.evaluate(modules, config, r.host(), Optional.empty(), timer, r.state(), out));
     SecretsConfig secrets = SecretsConfig.of(s.config());
     Path root = r.root().map(p -> p.toAbsolutePath().normalize()).orElse(Path.of("/"));
     switch (r.action()) {
