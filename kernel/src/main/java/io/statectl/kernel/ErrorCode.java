@@ -55,6 +55,7 @@ public enum ErrorCode {
   SUBSTITUTE_UNTRUSTED("STC-E163", 15, "a substitute has no signature by a trusted key; nothing was kept"),
   SUBSTITUTE_MISMATCH("STC-E164", 15, "a substitute's NarHash, NarSize or FileHash does not match its narinfo; nothing was kept"),
   CACHE_UNREACHABLE("STC-E165", 16, "a binary cache could not be read or written (I/O, HTTP status or timeout)"),
+  SUBSTITUTER_FLAG_INVALID("STC-E166", 2, "a --substituters or --option value is not a cache URL, a NAME:base64 key, or a known option; nothing was done"),
   // Issue 19 (users E240..E246, install E247..E252, boot E253..E259).
   USERS_ID_CLASH("STC-E240", 3, "a declared uid or gid is another account's, or root is given an id other than 0; nothing was written"),
   USERS_GROUP_UNKNOWN("STC-E241", 3, "a user's group or extra group is neither declared nor in the root's /etc/group; nothing was written"),

@@ -53,6 +53,8 @@ public final class ApplyHandler {
   private final Caller caller;
   private final WaitTimeout wait;
 
+  private io.statectl.shell.engine.cache.SubstituterFlags substitutes = io.statectl.shell.engine.cache.SubstituterFlags.NONE;
+
   public ApplyHandler(Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
@@ -61,6 +63,8 @@ public final class ApplyHandler {
   }
 
   public int apply(Request.Apply r, ModuleRegistry modules) {
+    r.substitutes().check(); // a bad flag stops the command before anything is evaluated
+    substitutes = r.substitutes();
     Path config = ConfigEvaluation.directory(r.config());
     Evaluation.Success success = ConfigEvaluation.success(
         ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer));
@@ -223,7 +227,7 @@ public final class ApplyHandler {
       }
       return Map.of();
     }
-    return new PackageBuilds(session, out, timer).buildAll(success, config);
+    return new PackageBuilds(session, out, timer).substitutes(substitutes).buildAll(success, config);
   }
 
   private StorePath userProfile(StateSession session, UserProfile u, Map<String, StorePath> outputs,
