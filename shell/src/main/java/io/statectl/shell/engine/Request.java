@@ -343,11 +343,20 @@ public sealed interface Request {
     }
 
     record Generation(int number, String profile) implements PushSource {}
+
+    /** {@code --host H --config DIR}: evaluate and build the host (as apply would, activating nothing) and push that. */
+    record Host(Path config, String host, Optional<Platform> platform) implements PushSource {}
   }
 
   /** {@code statectl cache push URL …}: the closure's missing paths, signed with {@code secret} if given. */
   record CachePush(StateDirectory state, String url, PushSource source, Optional<Path> secret,
-      io.statectl.kernel.cache.Compression compression, int jobs, Optional<String> token) implements Request {}
+      io.statectl.kernel.cache.Compression compression, int jobs, Optional<String> token, boolean quiet)
+      implements Request {
+    public CachePush(StateDirectory state, String url, PushSource source, Optional<Path> secret,
+        io.statectl.kernel.cache.Compression compression, int jobs, Optional<String> token) {
+      this(state, url, source, secret, compression, jobs, token, false);
+    }
+  }
 
   /** What {@code cache serve} serves: the local store (signed on the fly) or a pushed cache directory. */
   sealed interface ServeSource {
