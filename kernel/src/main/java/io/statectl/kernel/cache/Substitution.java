@@ -93,8 +93,17 @@ public final class Substitution implements SubstitutionPort {
     this.listener = listener;
   }
 
+  /**
+   * Makes {@code outputs} valid: several missing ones are first asked for and fetched together
+   * ({@code connections} at a time, one batch per substituter); whatever that leaves missing is
+   * then tried one by one, so one bad substitute does not cost the others.
+   */
   @Override
   public boolean substitute(Collection<StorePath> outputs) {
+    List<StorePath> missing = outputs.stream().filter(o -> !store.isValid(o)).distinct().toList();
+    if (missing.size() > 1 && !substituters.isEmpty()) {
+      substituteTogether(missing);
+    }
     for (StorePath out : outputs) {
       if (!store.isValid(out) && !substituteOne(out)) {
         return false;
@@ -134,13 +143,59 @@ public final class Substitution implements SubstitutionPort {
         continue;
       }
       try {
-        fetchClosure(a.from(), a.info().get());
+        fetchClosure(a.from(), List.of(a.info().get()));
         return true;
       } catch (KernelException e) {
         listener.skipped(path, a.from().url(), e.getMessage());
       }
     }
     return false;
+  }
+
+  private void substituteTogether(List<StorePath> missing) {
+    ExecutorService queries = Executors.newFixedThreadPool(connections, r -> {
+      Thread t = new Thread(r, "substitute query");
+      t.setDaemon(true);
+      return t;
+    });
+    Map<Substituter, List<NarInfo>> chosen = new LinkedHashMap<>();
+    try {
+      Map<StorePath, List<CompletableFuture<Answer>>> asked = new LinkedHashMap<>();
+      for (StorePath path : missing) {
+        List<CompletableFuture<Answer>> each = new ArrayList<>();
+        for (Substituter s : substituters) {
+          each.add(CompletableFuture.supplyAsync(() -> ask(s, path), queries));
+        }
+        asked.put(path, each);
+      }
+      for (Map.Entry<StorePath, List<CompletableFuture<Answer>>> e : asked.entrySet()) {
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < substituters.size(); i++) {
+          try {
+            answers.add(e.getValue().get(i).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+          } catch (TimeoutException | ExecutionException ex) {
+            e.getValue().get(i).cancel(true); // asked again one by one, which says why
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        answers.sort(Comparator.comparingInt(a -> priority(a.from())));
+        answers.stream().filter(a -> a.info().isPresent()).findFirst()
+            .ifPresent(a -> chosen.computeIfAbsent(a.from(), k -> new ArrayList<>()).add(a.info().get()));
+      }
+    } finally {
+      queries.shutdownNow();
+    }
+    chosen.forEach((from, tops) -> {
+      try {
+        fetchClosure(from, tops);
+      } catch (KernelException e) {
+        // Each is tried again alone (substituteOne), which names the one at fault.
+        listener.skipped(tops.get(0).path(), from.url(), "fetching " + tops.size() + " paths together failed ("
+            + e.getMessage() + "); trying them one by one");
+      }
+    });
   }
 
   private static int priority(Substituter s) {
@@ -179,14 +234,14 @@ public final class Substitution implements SubstitutionPort {
    * Fetches {@code top} and every missing path of its closure from {@code from}, {@code connections}
    * requests at once (narinfos level by level, then the NARs); registers them in one batch.
    */
-  private void fetchClosure(Substituter from, NarInfo top) {
+  private void fetchClosure(Substituter from, List<NarInfo> tops) {
     ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
       Thread t = new Thread(r, "substitute " + from.url());
       t.setDaemon(true);
       return t;
     });
     try {
-      Map<StorePath, NarInfo> needed = closure(pool, from, top);
+      Map<StorePath, NarInfo> needed = closure(pool, from, tops);
       // Signatures first: an untrusted closure is refused before a byte of it is downloaded.
       Map<StorePath, Optional<String>> signers = new LinkedHashMap<>();
       for (NarInfo info : needed.values()) {
@@ -197,7 +252,7 @@ public final class Substitution implements SubstitutionPort {
       try {
         store.registerTrees(unpacked);
       } catch (io.statectl.kernel.store.UnknownReferenceException e) {
-        throw new SubstitutionRefusedException(top.path(), from.url(), SubstitutionRefusedException.Reason.REFERENCE_MISSING,
+        throw new SubstitutionRefusedException(tops.get(0).path(), from.url(), SubstitutionRefusedException.Reason.REFERENCE_MISSING,
             e.getMessage());
       }
       for (PathInfo info : unpacked.values()) {
@@ -208,10 +263,10 @@ public final class Substitution implements SubstitutionPort {
     }
   }
 
-  /** The narinfos of {@code top}'s closure that are not valid here, asked for one level at a time, in parallel. */
-  private Map<StorePath, NarInfo> closure(ExecutorService pool, Substituter from, NarInfo top) {
+  /** The narinfos of the closure of {@code tops} that are not valid here, asked for one level at a time, in parallel. */
+  private Map<StorePath, NarInfo> closure(ExecutorService pool, Substituter from, List<NarInfo> tops) {
     Map<StorePath, NarInfo> needed = new LinkedHashMap<>();
-    List<NarInfo> level = List.of(top);
+    List<NarInfo> level = tops;
     while (!level.isEmpty()) {
       Map<StorePath, StorePath> wanted = new LinkedHashMap<>(); // reference → a referrer, for the message
       for (NarInfo n : level) {
