@@ -224,4 +224,38 @@ class ParallelSubstitutionTest {
     assertTrue(substitution(cache, 4).substitute(Set.of(root)), "the next try gets it all: " + skipped);
     assertEquals(LEAVES + 1, machine.store.validPaths().size());
   }
+
+  NarInfo narInfoOf(String name) throws IOException {
+    try (var files = Files.list(cacheDir)) {
+      return files.filter(f -> f.toString().endsWith(".narinfo")).map(f -> {
+        try {
+          return NarInfo.parse(Files.readString(f), machine.storeDir(), f.toString());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).filter(n -> n.path().name().equals(name)).findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void manyOutputsAtOnce_areFetchedTogether_andOneBrokenCostsOnlyItself() throws Exception {
+    StorePath root = closure();
+    List<StorePath> leaves = machine.store.validPaths().stream().map(PathInfo::path)
+        .filter(p -> p.name().startsWith("leaf-")).toList();
+    Watched cache = pushAndWipe(root);
+    NarInfo broken = narInfoOf("leaf-3");
+    cache.breakAfterHalf = broken.url();
+
+    List<StorePath> brokenLast = new ArrayList<>(leaves.stream().filter(l -> !l.equals(broken.path())).toList());
+    brokenLast.add(broken.path());
+
+    assertFalse(substitution(cache, 3).substitute(brokenLast), "leaf-3 cannot be had");
+
+    assertTrue(cache.most.get() > 1 && cache.most.get() <= 3, "independent outputs download together: " + cache.most.get());
+    List<StorePath> valid = machine.store.validPaths().stream().map(PathInfo::path).toList();
+    assertFalse(valid.contains(broken.path()));
+    assertTrue(skipped.stream().anyMatch(s -> s.contains("trying them one by one")), skipped.toString());
+    assertEquals(LEAVES - 1, valid.size(), "every other output was fetched one by one after the batch failed");
+    assertEquals(List.of(), machine.strays());
+  }
 }
