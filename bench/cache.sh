@@ -24,8 +24,8 @@ W=$(mktemp -d /tmp/statectl-cache.XXXXXX)
 sc() { "$app/bin/statectl" "$@"; }
 serve_pid=
 cleanup() {
-  [ -z "$serve_pid" ] || kill "$serve_pid" 2>/dev/null || true
-  for s in "$W/a" "$W/b" "$W/srv"; do sc server stop --state-dir "$s" >/dev/null 2>&1 || true; done
+  [ -z "$serve_pid" ] || kill -- -"$serve_pid" 2>/dev/null || true   # the launcher, its client and engine JVMs
+  for s in "$W/keys" "$W/b" "$W/srv"; do sc server stop --state-dir "$s" >/dev/null 2>&1 || true; done
   chmod -R u+w "$W" 2>/dev/null || true; rm -rf "$W"
 }
 trap cleanup EXIT
@@ -38,23 +38,25 @@ for ((i = 0; i < N; i++)); do
   printf '[packages.c%d]\nbuild = "echo cache bench %s %d > $out"\n' "$i" "$$" "$i"
 done >"$W/cfg/hosts/many.toml"
 
-# Machine A builds and pushes them once (untimed).
-sc cache keygen --name bench-cache-1 --secret "$W/sk" --public "$W/pk" --state-dir "$W/a" >/dev/null
+# Machine A builds and pushes them once (untimed), at the state directory every run uses: a store
+# path depends on the store directory, so "another machine" is the same path, wiped.
+B="$W/b"
+sc cache keygen --name bench-cache-1 --secret "$W/sk" --public "$W/pk" --state-dir "$W/keys" >/dev/null
 pk=$(cat "$W/pk")
-sc build --config "$W/cfg" --host many --state-dir "$W/a" -j "$J" --no-out-link >"$W/built" 2>"$W/build.err"
+sc build --config "$W/cfg" --host many --state-dir "$B" -j "$J" --no-out-link >"$W/built" 2>"$W/build.err"
 awk '/^c[0-9]+ /{print $2}' "$W/built" >"$W/paths"
 [ "$(wc -l <"$W/paths")" -eq "$N" ] || { cat "$W/build.err" >&2; exit 1; }
-sc cache push "file://$W/cache" --secret "$W/sk" --quiet --state-dir "$W/a" $(cat "$W/paths") >/dev/null
-sc server stop --state-dir "$W/a" >/dev/null 2>&1 || true
+sc cache push "file://$W/cache" --secret "$W/sk" --quiet --state-dir "$B" $(cat "$W/paths") >/dev/null
+sc server stop --state-dir "$B" >/dev/null 2>&1 || true
+rm -rf "$B"
 
-sc cache serve "$W/cache" --listen 127.0.0.1:0 --state-dir "$W/srv" 2>"$W/serve.err" &
+setsid "$app/bin/statectl" cache serve "$W/cache" --listen 127.0.0.1:0 --state-dir "$W/srv" >/dev/null 2>"$W/serve.err" &
 serve_pid=$!
 for _ in $(seq 100); do grep -q 'http://127.0.0.1:[0-9]*' "$W/serve.err" && break; sleep 0.2; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$W/serve.err" | head -1)
 [ -n "$url" ] || { cat "$W/serve.err" >&2; exit 1; }
 
-# Both tools use the same store directory string, $W/b/store, one after the other (wiped between).
-B="$W/b"
+# Both tools use that store directory string, $W/b/store, one after the other (wiped between).
 statectl_run() {
   STATECTL_TIMINGS=1 t sc-sub sc build --config "$W/cfg" --host many --state-dir "$B" -j "$J" --no-out-link \
     --substituters "$url" --option trusted-public-keys "$pk"

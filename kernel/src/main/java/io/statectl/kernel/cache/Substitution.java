@@ -54,6 +54,9 @@ public final class Substitution implements SubstitutionPort {
     /** {@code bytes} more were downloaded (called from the download threads, often). */
     default void downloaded(long bytes) { }
 
+    /** The {@link #substituted} calls of one closure are over (a listener may record them in one batch). */
+    default void substitutedAll() { }
+
     /** {@code path}'s NAR is downloaded, unpacked and checked (it becomes valid with the rest of its closure). */
     default void downloadedPath(StorePath path) { }
 
@@ -258,6 +261,7 @@ public final class Substitution implements SubstitutionPort {
       for (PathInfo info : unpacked.values()) {
         listener.substituted(info, from.url(), signers.get(info.path()), sizes.get(info.path()));
       }
+      listener.substitutedAll();
     } finally {
       pool.shutdownNow();
     }

@@ -38,6 +38,7 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
   private final ObjectMapper json = new ObjectMapper();
   private final Map<StorePath, Long> running = new LinkedHashMap<>();
   private final List<List<StatectlEvent>> unrecorded = new ArrayList<>();
+  private final List<List<StatectlEvent>> substitutions = new ArrayList<>();
   private final long begin = System.nanoTime();
   private int total;
   private int done;
@@ -80,8 +81,10 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
   @Override
   public void substituted(io.statectl.kernel.store.PathInfo path, String from, java.util.Optional<String> signedBy,
       long downloadedBytes) {
-    record(List.of(List.of(new io.statectl.events.PathSubstituted("substitute:" + path.path(), file(path.path()), from,
-        signedBy.orElse(""), path.narHash().toString(), path.narSize(), downloadedBytes))));
+    synchronized (substitutions) {
+      substitutions.add(List.of(new io.statectl.events.PathSubstituted("substitute:" + path.path(), file(path.path()),
+          from, signedBy.orElse(""), path.narHash().toString(), path.narSize(), downloadedBytes)));
+    }
     synchronized (this) {
       substituted++;
       if (quiet && format != Request.Format.JSON) {
@@ -129,6 +132,17 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
         redraw(null);
       }
     }
+  }
+
+  /** One durable append for a closure's {@code PathSubstituted}s (a commit per path cost more than the download). */
+  @Override
+  public void substitutedAll() {
+    List<List<StatectlEvent>> batch;
+    synchronized (substitutions) {
+      batch = new ArrayList<>(substitutions);
+      substitutions.clear();
+    }
+    record(batch);
   }
 
   @Override

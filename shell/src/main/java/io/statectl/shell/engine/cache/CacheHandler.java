@@ -92,10 +92,14 @@ public final class CacheHandler {
     CachePush.Result result;
     PushProgress progress = new PushProgress(out, r.quiet());
     try {
-      result = new CachePush(store, cache, key, r.compression(), r.jobs()).push(roots, progress);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new io.statectl.shell.engine.CancelledException("push");
+      result = timer.time("push", () -> {
+        try {
+          return new CachePush(store, cache, key, r.compression(), r.jobs()).push(roots, progress);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new io.statectl.shell.engine.CancelledException("push");
+        }
+      });
     } finally {
       progress.end();
     }
