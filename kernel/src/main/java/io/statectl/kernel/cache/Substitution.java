@@ -184,6 +184,8 @@ public final class Substitution implements SubstitutionPort {
           }
         }
         answers.sort(Comparator.comparingInt(a -> priority(a.from())));
+        // A dead cache says so once (ask() marks it); one by one it is then silently passed over.
+        answers.forEach(a -> a.failure().ifPresent(why -> listener.skipped(e.getKey(), a.from().url(), why)));
         answers.stream().filter(a -> a.info().isPresent()).findFirst()
             .ifPresent(a -> chosen.computeIfAbsent(a.from(), k -> new ArrayList<>()).add(a.info().get()));
       }
