@@ -55,6 +55,7 @@ public enum ErrorCode {
   SUBSTITUTE_UNTRUSTED("STC-E163", 15, "a substitute has no signature by a trusted key; nothing was kept"),
   SUBSTITUTE_MISMATCH("STC-E164", 15, "a substitute's NarHash, NarSize or FileHash does not match its narinfo; nothing was kept"),
   CACHE_UNREACHABLE("STC-E165", 16, "a binary cache could not be read or written (I/O, HTTP status or timeout)"),
+  SUBSTITUTER_FLAG_INVALID("STC-E166", 2, "a --substituters or --option value is not a cache URL, a NAME:base64 key, or a known option; nothing was done"),
   // Issue 17 (inputs and statectl.lock) has STC-E192..E199.
   INPUT_DECLARATION_INVALID("STC-E192", 3, "an inputs.<name> table in statectl.toml has a bad key, name or value"),
   INPUT_REF_UNKNOWN("STC-E193", 3, "an input's git ref (branch, tag or commit) does not exist in its repository"),

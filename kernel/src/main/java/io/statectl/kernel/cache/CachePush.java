@@ -56,52 +56,83 @@ public final class CachePush {
     this.jobs = jobs;
   }
 
+  /** Hears what a push does; called from the upload threads. */
+  public interface Progress {
+    /** {@code paths} paths the cache lacks, of {@code narBytes} NAR bytes in all, are about to be uploaded. */
+    void planned(int paths, long narBytes);
+
+    /** One path is published: {@code line} says so; {@code narBytes} of the total are done. */
+    void pushed(String line, long narBytes);
+  }
+
+  /** As {@link #push(Collection, Progress)}, hearing one line per uploaded path. */
+  public Result push(Collection<StorePath> roots, Consumer<String> lines) throws InterruptedException {
+    return push(roots, new Progress() {
+      @Override
+      public void planned(int paths, long narBytes) { }
+
+      @Override
+      public void pushed(String line, long narBytes) {
+        lines.accept(line);
+      }
+    });
+  }
+
   /**
-   * Pushes the closures of {@code roots}; {@code progress} hears one line per uploaded path.
+   * Pushes the closures of {@code roots}: asks which paths the cache lacks ({@code jobs} queries at
+   * once), then uploads those, {@code jobs} at once.
    *
    * @throws PathNotValidException if a root is not valid
    * @throws InvalidNarInfoException if the cache is for another store directory (both are named)
    * @throws CacheIoException if an upload fails; narinfos published before stay valid
    */
-  public Result push(Collection<StorePath> roots, Consumer<String> progress) throws InterruptedException {
+  public Result push(Collection<StorePath> roots, Progress progress) throws InterruptedException {
     String storeDir = store.directory().toString();
     checkCacheInfo(storeDir);
     SortedSet<StorePath> closure = new TreeSet<>();
     roots.forEach(r -> closure.addAll(store.closure(r)));
     AtomicLong bytes = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
-    int present = 0;
     try {
-      List<Future<?>> uploads = new ArrayList<>();
+      List<Future<Boolean>> asked = new ArrayList<>();
       for (StorePath path : closure) {
-        uploads.add(pool.submit(() -> {
-          if (cache.exists(NarInfo.fileName(path))) {
-            return Boolean.FALSE;
-          }
-          long size = upload(path, storeDir);
-          bytes.addAndGet(size);
-          progress.accept("pushed " + storeDir + "/" + path + " (" + size + " bytes " + compression.keyword() + ")");
-          return Boolean.TRUE;
-        }));
+        asked.add(pool.submit(() -> cache.exists(NarInfo.fileName(path))));
       }
-      int uploaded = 0;
-      for (Future<?> f : uploads) {
-        try {
-          if ((Boolean) f.get()) {
-            uploaded++;
-          } else {
-            present++;
-          }
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException(e.getCause());
+      List<PathInfo> missing = new ArrayList<>();
+      int i = 0;
+      for (StorePath path : closure) {
+        if (!await(asked.get(i++))) {
+          missing.add(store.pathInfo(path).orElseThrow(() -> new PathNotValidException(path)));
         }
       }
-      return new Result(uploaded, present, bytes.get());
+      progress.planned(missing.size(), missing.stream().mapToLong(PathInfo::narSize).sum());
+      List<Future<?>> uploads = new ArrayList<>();
+      for (PathInfo info : missing) {
+        uploads.add(pool.submit(() -> {
+          long size = upload(info.path(), storeDir);
+          bytes.addAndGet(size);
+          progress.pushed("pushed " + storeDir + "/" + info.path() + " (" + size + " bytes " + compression.keyword() + ")",
+              info.narSize());
+          return null;
+        }));
+      }
+      for (Future<?> f : uploads) {
+        await(f);
+      }
+      return new Result(missing.size(), closure.size() - missing.size(), bytes.get());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -88,6 +88,15 @@ public final class Realiser {
       throws InterruptedException {
     Map<StorePath, Set<StorePath>> graph = new LinkedHashMap<>();
     Set<StorePath> valid = new java.util.HashSet<>();
+    if (substitutes != SubstitutionPort.NONE) {
+      // The roots' missing outputs in one request: the port fetches them in parallel; what it lacks is asked again below.
+      List<StorePath> missing = new ArrayList<>();
+      new TreeSet<>(roots).forEach(r -> derivations.get(r).outputs().values().stream().map(DerivationOutput::path)
+          .filter(o -> !store.isValid(o)).forEach(missing::add));
+      if (missing.size() > 1) {
+        substitutes.substitute(missing);
+      }
+    }
     Deque<StorePath> pending = new ArrayDeque<>(new TreeSet<>(roots));
     while (!pending.isEmpty()) {
       StorePath drv = pending.pop();

@@ -22,6 +22,7 @@ final class ApplyCommand implements Callable<Integer> {
   String host;
 
   @Mixin PlatformOption platform;
+  @Mixin SubstituterOptions substitutes;
 
   @Option(names = "--home", paramLabel = "DIR", description = "The home directory to activate into (default: $HOME).")
   Path home;
@@ -57,7 +58,8 @@ final class ApplyCommand implements Callable<Integer> {
     return Run.request(new Request.Apply(state.state(), ConfigLocation.config(config), host(), platform.platform(), home(),
         dryRun ? Request.Mode.DRY_RUN : Request.Mode.CHANGE, backup ? BackupPolicy.BACK_UP : BackupPolicy.REFUSE,
         java.util.Optional.ofNullable(root), rollbackOnFailure ? io.statectl.kernel.activation.UnitFailurePolicy.ROLL_BACK
-            : io.statectl.kernel.activation.UnitFailurePolicy.STAY, java.util.Optional.ofNullable(message)),
+            : io.statectl.kernel.activation.UnitFailurePolicy.STAY, java.util.Optional.ofNullable(message),
+        substitutes.flags()),
         waitOptions.waitTimeout());
   }
 

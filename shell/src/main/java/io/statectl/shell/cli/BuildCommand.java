@@ -24,6 +24,7 @@ final class BuildCommand implements Callable<Integer> {
   String host;
 
   @Mixin PlatformOption platform;
+  @Mixin SubstituterOptions substitutes;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Build up to N derivations at once (default: the number of cores).")
   Integer jobs;
@@ -58,6 +59,7 @@ final class BuildCommand implements Callable<Integer> {
         platform.platform(), packages, n, keepGoing ? Request.Failures.KEEP_GOING : Request.Failures.STOP,
         check ? Request.Verification.REBUILD_AND_COMPARE : Request.Verification.NONE,
         json ? Request.Format.JSON : Request.Format.TEXT,
-        noOutLink ? java.util.Optional.empty() : java.util.Optional.of(Invocation.current().resolve(outLink.toString()))));
+        noOutLink ? java.util.Optional.empty() : java.util.Optional.of(Invocation.current().resolve(outLink.toString())),
+        substitutes.flags()));
   }
 }

@@ -41,7 +41,8 @@ final class CacheCommand {
   }
 
   @Command(name = "push", mixinStandardHelpOptions = true,
-      description = "Upload the closure's paths that the cache lacks: NARs first, each narinfo after its NAR.")
+      description = "Upload the closure's paths that the cache lacks: NARs first, each narinfo after its NAR. "
+          + "The closure is of PATHs, of generation N, or of a host's configuration (built as apply would, activating nothing).")
   static final class Push implements Callable<Integer> {
     @Mixin StateOptions state;
 
@@ -53,6 +54,19 @@ final class CacheCommand {
 
     @Option(names = "--generation", paramLabel = "N", description = "Push generation N's closure instead of PATHs.")
     Integer generation;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "Build hosts/<NAME>.toml of --config (packages and "
+        + "generations, nothing activated) and push that, instead of PATHs.")
+    String host;
+
+    @Option(names = "--config", paramLabel = "DIR", description = "With --host: the configuration repository "
+        + "(default: $STATECTL_CONFIG, else the current directory).")
+    Path config;
+
+    @Mixin PlatformOption platform;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress: neither the live line on a terminal nor a line per path.")
+    boolean quiet;
 
     @Mixin ProfileOption profile;
 
@@ -72,16 +86,22 @@ final class CacheCommand {
     public Integer call() {
       Compression c = Compression.byKeyword(compression.toLowerCase(Locale.ROOT)).orElseThrow(() ->
           new io.statectl.shell.engine.UsageException("unknown --compression " + compression, "use zstd, xz or none"));
-      if ((generation == null) == paths.isEmpty()) {
-        throw new io.statectl.shell.engine.UsageException("cache push needs PATHs or --generation N (not both)",
-            "e.g. statectl cache push file:///srv/cache --generation 3");
+      int sources = (generation != null ? 1 : 0) + (paths.isEmpty() ? 0 : 1) + (host != null ? 1 : 0);
+      if (sources != 1) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "cache push needs exactly one of PATHs, --generation N or --host NAME; "
+            + "e.g. statectl cache push file:///srv/cache --host web --config ./config");
+      }
+      if (config != null && host == null) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--config goes with --host NAME");
       }
       Request.PushSource source = generation != null ? new Request.PushSource.Generation(generation, profile.profile)
+          : host != null ? new Request.PushSource.Host(ConfigLocation.config(config), host, platform.platform())
           : new Request.PushSource.Paths(paths.stream().map(Run::typedPath).toList());
       Invocation inv = Invocation.current();
       String target = url.startsWith("file://") ? "file://" + inv.resolve(url.substring("file://".length())) : url;
       return Run.request(new Request.CachePush(state.state(), target, source,
-          Optional.ofNullable(secret).map(s -> inv.resolve(s.toString())), c, jobs, Optional.ofNullable(token)));
+          Optional.ofNullable(secret).map(s -> inv.resolve(s.toString())), c, jobs, Optional.ofNullable(token), quiet));
     }
   }
 

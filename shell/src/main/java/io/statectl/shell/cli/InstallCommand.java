@@ -25,6 +25,7 @@ final class InstallCommand implements Callable<Integer> {
   String host;
 
   @Mixin PlatformOption platform;
+  @Mixin SubstituterOptions substitutes;
 
   @Option(names = "--force", description = "Install again onto a root that has a statectl state directory (its generations are discarded).")
   boolean force;
@@ -32,6 +33,6 @@ final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Run.request(new Request.Install(root, ConfigLocation.config(config), ConfigLocation.host(host),
-        platform.platform(), force), waitOptions.waitTimeout());
+        platform.platform(), force, substitutes.flags()), waitOptions.waitTimeout());
   }
 }

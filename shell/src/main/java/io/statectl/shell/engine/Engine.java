@@ -172,6 +172,9 @@ public final class Engine {
       return new io.statectl.shell.engine.tools.DoctorHandler(out).doctor(r);
     } else if (request instanceof Request.CacheKeygen r) {
       return new io.statectl.shell.engine.cache.CacheHandler(out, timer).keygen(r);
+    } else if (request instanceof Request.CachePush r && r.source() instanceof Request.PushSource.Host h) {
+      return withPlugins(r.state(), Optional.of(h.config()), plugins -> new io.statectl.shell.engine.cache.CacheHandler(out,
+          timer).pushHost(r, h, new ApplyHandler(out, timer, caller, wait), plugins));
     } else if (request instanceof Request.CachePush r) {
       return new io.statectl.shell.engine.cache.CacheHandler(out, timer).push(r);
     } else if (request instanceof Request.CacheServe r) {

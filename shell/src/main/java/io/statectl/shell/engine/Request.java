@@ -27,7 +27,12 @@ public sealed interface Request {
    * {@code statectl install}: puts a configuration onto another root, whose own state directory
    * ({@link #state()}, {@code <root>/var/lib/statectl}) records its generation 1.
    */
-  record Install(Path root, Path config, String host, Optional<Platform> platform, boolean force) implements Request {
+  record Install(Path root, Path config, String host, Optional<Platform> platform, boolean force,
+      io.statectl.shell.engine.cache.SubstituterFlags substitutes) implements Request {
+    public Install(Path root, Path config, String host, Optional<Platform> platform, boolean force) {
+      this(root, config, host, platform, force, io.statectl.shell.engine.cache.SubstituterFlags.NONE);
+    }
+
     public StateDirectory state() {
       return new StateDirectory(root.resolve("var/lib/statectl"));
     }
@@ -35,7 +40,14 @@ public sealed interface Request {
 
   record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
       BackupPolicy backups, Optional<Path> root, io.statectl.kernel.activation.UnitFailurePolicy onUnitFailure,
-      Optional<String> message) implements Request {
+      Optional<String> message, io.statectl.shell.engine.cache.SubstituterFlags substitutes) implements Request {
+    public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
+        BackupPolicy backups, Optional<Path> root, io.statectl.kernel.activation.UnitFailurePolicy onUnitFailure,
+        Optional<String> message) {
+      this(state, config, host, platform, home, mode, backups, root, onUnitFailure, message,
+          io.statectl.shell.engine.cache.SubstituterFlags.NONE);
+    }
+
     public Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
         BackupPolicy backups) {
       this(state, config, host, platform, home, mode, backups, Optional.empty());
@@ -53,6 +65,7 @@ public sealed interface Request {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(home, "home");
       Objects.requireNonNull(onUnitFailure, "onUnitFailure");
+      Objects.requireNonNull(substitutes, "substitutes");
     }
   }
 
@@ -232,7 +245,14 @@ public sealed interface Request {
    */
   record Build(StateDirectory state, Path config, String host, Optional<Platform> platform,
       java.util.List<String> packages, int jobs, Failures failures, Verification check, Format format,
-      Optional<Path> outLink) implements Request {
+      Optional<Path> outLink, io.statectl.shell.engine.cache.SubstituterFlags substitutes) implements Request {
+    public Build(StateDirectory state, Path config, String host, Optional<Platform> platform,
+        java.util.List<String> packages, int jobs, Failures failures, Verification check, Format format,
+        Optional<Path> outLink) {
+      this(state, config, host, platform, packages, jobs, failures, check, format, outLink,
+          io.statectl.shell.engine.cache.SubstituterFlags.NONE);
+    }
+
     /** Without an out-link (no user root). */
     public Build(StateDirectory state, Path config, String host, Optional<Platform> platform,
         java.util.List<String> packages, int jobs, Failures failures, Verification check, Format format) {
@@ -241,6 +261,7 @@ public sealed interface Request {
 
     public Build {
       Objects.requireNonNull(outLink, "outLink");
+      Objects.requireNonNull(substitutes, "substitutes");
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(config, "config");
       Objects.requireNonNull(host, "host");
@@ -332,11 +353,20 @@ public sealed interface Request {
     }
 
     record Generation(int number, String profile) implements PushSource {}
+
+    /** {@code --host H --config DIR}: evaluate and build the host (as apply would, activating nothing) and push that. */
+    record Host(Path config, String host, Optional<Platform> platform) implements PushSource {}
   }
 
   /** {@code statectl cache push URL …}: the closure's missing paths, signed with {@code secret} if given. */
   record CachePush(StateDirectory state, String url, PushSource source, Optional<Path> secret,
-      io.statectl.kernel.cache.Compression compression, int jobs, Optional<String> token) implements Request {}
+      io.statectl.kernel.cache.Compression compression, int jobs, Optional<String> token, boolean quiet)
+      implements Request {
+    public CachePush(StateDirectory state, String url, PushSource source, Optional<Path> secret,
+        io.statectl.kernel.cache.Compression compression, int jobs, Optional<String> token) {
+      this(state, url, source, secret, compression, jobs, token, false);
+    }
+  }
 
   /** What {@code cache serve} serves: the local store (signed on the fly) or a pushed cache directory. */
   sealed interface ServeSource {

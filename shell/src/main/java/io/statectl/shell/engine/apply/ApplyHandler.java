@@ -53,6 +53,8 @@ public final class ApplyHandler {
   private final Caller caller;
   private final WaitTimeout wait;
 
+  private io.statectl.shell.engine.cache.SubstituterFlags substitutes = io.statectl.shell.engine.cache.SubstituterFlags.NONE;
+
   public ApplyHandler(Output out, PhaseTimer timer, Caller caller, WaitTimeout wait) {
     this.out = out;
     this.timer = timer;
@@ -61,6 +63,8 @@ public final class ApplyHandler {
   }
 
   public int apply(Request.Apply r, ModuleRegistry modules) {
+    r.substitutes().check(); // a bad flag stops the command before anything is evaluated
+    substitutes = r.substitutes();
     Path config = ConfigEvaluation.directory(r.config());
     Evaluation.Success success = ConfigEvaluation.success(
         ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer, r.state(), out));
@@ -144,6 +148,38 @@ public final class ApplyHandler {
   }
 
   /**
+   * Builds what applying {@code host} would build, its packages and one generation per profile,
+   * without recording or activating anything, and hands the store paths whose closures make up the
+   * host to {@code then} (for {@code cache push --host}), still under the writer lock, so a
+   * {@code gc} cannot take them before they are pushed.
+   */
+  public int buildHost(io.statectl.kernel.state.StateDirectory state, Path configDir, String host,
+      Optional<Platform> platform, ModuleRegistry modules,
+      java.util.function.BiFunction<StateSession, List<StorePath>, Integer> then) {
+    Path config = ConfigEvaluation.directory(configDir);
+    Evaluation.Success success = ConfigEvaluation.success(
+        ConfigEvaluation.evaluate(modules, config, host, platform, timer));
+    try (WriterLock lock = timer.time("writer lock",
+            () -> WriterLock.acquire(state.writerLock(), out, caller, wait, "building for a push"));
+        StateSession session = new StateSession(state, timer, StateSession.Access.WRITE)) {
+      Map<String, StorePath> outputs = timer.time("packages", () -> buildPackages(session, success, config));
+      GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
+      timer.time("snapshot", () -> builder.snapshot(success));
+      // A generation does not reference the system packages it lists: their outputs are roots too.
+      List<StorePath> roots = new ArrayList<>(new LinkedHashSet<>(outputs.values()));
+      for (String profile : profiles(success, Optional.empty())) {
+        BuiltGeneration g = timer.time("build generation", () -> builder.build(profile, success,
+            u -> userProfile(session, u, outputs, success.platform()), systemSoftware(session, profile, success,
+                outputs)));
+        roots.add(g.path());
+        out.message("built generation of profile " + profile + " for host " + success.host() + ": "
+            + session.store().toFile(g.path()));
+      }
+      return then.apply(session, roots);
+    }
+  }
+
+  /**
    * The root must be given when the configuration is for another kind of machine: its root files
    * would otherwise land in this machine's {@code /}.
    */
@@ -223,7 +259,7 @@ public final class ApplyHandler {
       }
       return Map.of();
     }
-    return new PackageBuilds(session, out, timer).buildAll(success, config);
+    return new PackageBuilds(session, out, timer).substitutes(substitutes).buildAll(success, config);
   }
 
   private StorePath userProfile(StateSession session, UserProfile u, Map<String, StorePath> outputs,

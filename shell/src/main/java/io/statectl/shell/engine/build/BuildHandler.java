@@ -40,11 +40,12 @@ public final class BuildHandler {
   }
 
   public int build(Request.Build r, ModuleRegistry modules) {
+    r.substitutes().check(); // a bad flag stops the command before anything is evaluated
     Path config = ConfigEvaluation.directory(r.config());
     Evaluation.Success success = ConfigEvaluation.success(
         ConfigEvaluation.evaluate(modules, config, r.host(), r.platform(), timer, r.state(), out));
     try (StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
-      PackageBuilds builds = new PackageBuilds(session, out, timer);
+      PackageBuilds builds = new PackageBuilds(session, out, timer).substitutes(r.substitutes());
       Map<String, StorePath> drvs;
       try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller)) {
         session.store().removeLeftovers();

@@ -38,14 +38,25 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
   private final ObjectMapper json = new ObjectMapper();
   private final Map<StorePath, Long> running = new LinkedHashMap<>();
   private final List<List<StatectlEvent>> unrecorded = new ArrayList<>();
+  private final List<List<StatectlEvent>> substitutions = new ArrayList<>();
   private final long begin = System.nanoTime();
   private int total;
   private int done;
   private int failed;
   private int drawn;
   private int substituted;
+  /** Substitution's downloads: paths and bytes, shown in the live block on a terminal (not with --quiet). */
+  private final io.statectl.shell.engine.cache.TransferLine downloads = new io.statectl.shell.engine.cache.TransferLine("↓");
+  private final boolean quiet;
+  private volatile long lastByteDraw;
 
   BuildProgress(Output out, Request.Format format, EventLog log, Store store) {
+    this(out, format, log, store, false);
+  }
+
+  /** {@code quiet}: no live download progress and no line per substituted path (the count is still said). */
+  BuildProgress(Output out, Request.Format format, EventLog log, Store store, boolean quiet) {
+    this.quiet = quiet;
     this.out = out;
     this.format = format;
     this.log = log;
@@ -70,16 +81,81 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
   @Override
   public void substituted(io.statectl.kernel.store.PathInfo path, String from, java.util.Optional<String> signedBy,
       long downloadedBytes) {
-    record(List.of(List.of(new io.statectl.events.PathSubstituted("substitute:" + path.path(), file(path.path()), from,
-        signedBy.orElse(""), path.narHash().toString(), path.narSize(), downloadedBytes))));
+    synchronized (substitutions) {
+      substitutions.add(List.of(new io.statectl.events.PathSubstituted("substitute:" + path.path(), file(path.path()),
+          from, signedBy.orElse(""), path.narHash().toString(), path.narSize(), downloadedBytes)));
+    }
     synchronized (this) {
       substituted++;
-      if (format == Request.Format.JSON) {
+      if (quiet && format != Request.Format.JSON) {
+        return;
+      }
+      if (out.interactive() && format != Request.Format.JSON) {
+        redraw("substituted " + path.path() + " from " + from + " ("
+            + io.statectl.shell.engine.cache.TransferLine.size(downloadedBytes)
+            + signedBy.map(k -> ", signed by " + k).orElse(", unsigned") + ")");
+      } else if (format == Request.Format.JSON) {
         out.result(json.createObjectNode().put("event", "substituted").put("path", file(path.path())).put("from", from)
             .put("signedBy", signedBy.orElse("")).put("bytes", downloadedBytes).toString());
       } else {
         out.message("substituted " + path.path() + " from " + from + " (" + downloadedBytes + " bytes"
             + signedBy.map(k -> ", signed by " + k).orElse(", unsigned") + ")");
+      }
+    }
+  }
+
+  @Override
+  public void downloading(String from, int paths, long bytes) {
+    downloads.planned(paths, bytes);
+    synchronized (this) {
+      if (format == Request.Format.JSON) {
+        out.result(json.createObjectNode().put("event", "downloading").put("from", from).put("paths", paths)
+            .put("bytes", bytes).toString());
+      } else if (quiet) {
+        return;
+      } else if (out.interactive()) {
+        redraw(null);
+      } else {
+        out.message("downloading " + paths + " path(s) (" + io.statectl.shell.engine.cache.TransferLine.size(bytes)
+            + ") from " + from);
+      }
+    }
+  }
+
+  @Override
+  public void downloaded(long bytes) {
+    downloads.bytes(bytes);
+    long now = System.nanoTime();
+    if (!quiet && format != Request.Format.JSON && out.interactive() && now - lastByteDraw > 100_000_000L) {
+      lastByteDraw = now;
+      synchronized (this) {
+        redraw(null);
+      }
+    }
+  }
+
+  /** One durable append for a closure's {@code PathSubstituted}s (a commit per path cost more than the download). */
+  @Override
+  public void substitutedAll() {
+    List<List<StatectlEvent>> batch;
+    synchronized (substitutions) {
+      batch = new ArrayList<>(substitutions);
+      substitutions.clear();
+    }
+    record(batch);
+  }
+
+  @Override
+  public void downloadedPath(StorePath path) {
+    downloads.pathDone();
+  }
+
+  @Override
+  public void downloadsEnded() {
+    downloads.ended();
+    if (!quiet && format != Request.Format.JSON && out.interactive()) {
+      synchronized (this) {
+        redraw(null);
       }
     }
   }
@@ -180,8 +256,16 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
       b.append(line).append('\n');
     }
     long now = System.nanoTime();
-    b.append(String.format(Locale.ROOT, "[%d/%d built, %d running, %d failed, %s]", done, total, running.size(),
-        failed, seconds(Duration.ofNanos(now - begin))));
+    boolean transferring = !quiet && downloads.active();
+    if (total == 0 && running.isEmpty() && transferring) {
+      b.append(downloads.text());
+    } else {
+      b.append(String.format(Locale.ROOT, "[%d/%d built, %d running, %d failed, %s]", done, total, running.size(),
+          failed, seconds(Duration.ofNanos(now - begin))));
+      if (transferring) {
+        b.append("  ").append(downloads.text());
+      }
+    }
     int lines = 1;
     for (Map.Entry<StorePath, Long> r : running.entrySet()) {
       b.append('\n').append("  ├─ ").append(r.getKey().name().replaceFirst("\\.drv$", "")).append("  ")

@@ -45,11 +45,18 @@ public final class PackageBuilds {
   private Instantiator instantiator;
   private Sandbox sandbox;
   private io.statectl.kernel.modules.StoreModule.Settings storeSettings;
+  private io.statectl.shell.engine.cache.SubstituterFlags flags = io.statectl.shell.engine.cache.SubstituterFlags.NONE;
 
   public PackageBuilds(StateSession session, Output out, PhaseTimer timer) {
     this.session = session;
     this.out = out;
     this.timer = timer;
+  }
+
+  /** Uses {@code flags} (the command's {@code --substituters}/{@code --option}) over the configured {@code store.*}. */
+  public PackageBuilds substitutes(io.statectl.shell.engine.cache.SubstituterFlags flags) {
+    this.flags = flags;
+    return this;
   }
 
   /**
@@ -170,10 +177,12 @@ public final class PackageBuilds {
     if (roots.isEmpty()) {
       return new RealiseResult(Map.of(), 0, 0, List.of());
     }
-    BuildProgress progress = new BuildProgress(out, format, session.log(), session.store());
+    BuildProgress progress = new BuildProgress(out, format, session.log(), session.store(), flags.quiet());
+    io.statectl.shell.engine.cache.SubstituterFlags.Effective effective = flags.over(storeSettings);
     return timer.time("realise", () -> {
       try {
-        return realiser(progress, io.statectl.shell.engine.cache.Substituters.port(session.store(), storeSettings, progress))
+        return realiser(progress, io.statectl.shell.engine.cache.Substituters.port(session.store(), effective.settings(),
+            effective.connections(), progress))
             .realise(roots, jobs, policy);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -62,27 +62,51 @@ public final class CacheHandler {
     if (!r.state().exists()) {
       throw new UsageException("no store at " + r.state().store(), "run `statectl apply` first, or pass --state-dir");
     }
+    Optional<SigningKey> key = key(r);
+    try (StateSession s = new StateSession(r.state(), timer)) {
+      Store store = s.store();
+      return upload(r, key, store, roots(s, store, r.source()));
+    }
+  }
+
+  /** {@code cache push URL --host H --config DIR}: builds the host as apply would (activating nothing), then pushes it. */
+  public int pushHost(Request.CachePush r, Request.PushSource.Host h, io.statectl.shell.engine.apply.ApplyHandler builder,
+      io.statectl.kernel.eval.ModuleRegistry modules) {
+    Optional<SigningKey> key = key(r);
+    BinaryCache.open(r.url(), PUSH_TIMEOUT, r.token()); // a bad URL is said before anything is built
+    return builder.buildHost(r.state(), h.config(), h.host(), h.platform(), modules,
+        (session, roots) -> upload(r, key, session.store(), roots));
+  }
+
+  private Optional<SigningKey> key(Request.CachePush r) {
     Optional<SigningKey> key = r.secret().map(SigningKey::read);
     if (key.isEmpty()) {
       out.message("warning: pushing unsigned paths (no --secret): clients that require signatures will refuse them");
     }
-    try (StateSession s = new StateSession(r.state(), timer)) {
-      Store store = s.store();
-      List<StorePath> roots = roots(s, store, r.source());
-      BinaryCache cache = BinaryCache.open(r.url(), PUSH_TIMEOUT, r.token());
-      long start = System.nanoTime();
-      CachePush.Result result;
-      try {
-        result = new CachePush(store, cache, key, r.compression(), r.jobs()).push(roots, out::message);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new io.statectl.shell.engine.CancelledException("push");
-      }
-      long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-      out.result("pushed " + result.uploaded() + " path(s) (" + result.fileBytes() + " bytes " + r.compression().keyword()
-          + "), " + result.alreadyPresent() + " already in " + cache.url() + ", in " + ms + " ms");
-      return 0;
+    return key;
+  }
+
+  private int upload(Request.CachePush r, Optional<SigningKey> key, Store store, List<StorePath> roots) {
+    BinaryCache cache = BinaryCache.open(r.url(), PUSH_TIMEOUT, r.token());
+    long start = System.nanoTime();
+    CachePush.Result result;
+    PushProgress progress = new PushProgress(out, r.quiet());
+    try {
+      result = timer.time("push", () -> {
+        try {
+          return new CachePush(store, cache, key, r.compression(), r.jobs()).push(roots, progress);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new io.statectl.shell.engine.CancelledException("push");
+        }
+      });
+    } finally {
+      progress.end();
     }
+    long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    out.result("pushed " + result.uploaded() + " path(s) (" + result.fileBytes() + " bytes " + r.compression().keyword()
+        + "), " + result.alreadyPresent() + " already in " + cache.url() + ", in " + ms + " ms");
+    return 0;
   }
 
   private static List<StorePath> roots(StateSession s, Store store, Request.PushSource source) {
@@ -97,7 +121,9 @@ public final class CacheHandler {
         }
         return roots;
     }
-    Request.PushSource.Generation g = (Request.PushSource.Generation) source;
+    if (!(source instanceof Request.PushSource.Generation g)) {
+      throw new IllegalArgumentException("cache push --host is pushHost's");
+    }
     {
         var record = s.projections().generation(g.profile(), g.number()).orElseThrow(() -> new UsageException(
             "no generation " + g.number() + " of profile " + g.profile(), "list them with `statectl generations`"));

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Wires the evaluated {@code store.*} options into the realiser's substitution port. */
+/** Wires the evaluated {@code store.*} options (with the command's flags applied) into the realiser's substitution port. */
 public final class Substituters {
   /** How long a "this cache does not have it" answer is believed (per process), as Nix's narinfo cache. */
   static final Duration NEGATIVE_TTL = Duration.ofMinutes(5);
@@ -21,6 +21,12 @@ public final class Substituters {
 
   /** Returns the port for {@code settings} (no substituters: {@link SubstitutionPort#NONE}). */
   public static SubstitutionPort port(Store store, StoreModule.Settings settings, Substitution.Listener listener) {
+    return port(store, settings, SubstituterFlags.DEFAULT_CONNECTIONS, listener);
+  }
+
+  /** As above, downloading up to {@code connections} NARs at once. */
+  public static SubstitutionPort port(Store store, StoreModule.Settings settings, int connections,
+      Substitution.Listener listener) {
     if (settings == null || settings.substituters().isEmpty()) {
       return SubstitutionPort.NONE;
     }
@@ -31,6 +37,6 @@ public final class Substituters {
         .map(url -> new Substituter(BinaryCache.open(url, settings.timeout(), Optional.empty()),
             store.directory().toString(), keys, policy))
         .toList();
-    return new Substitution(store, all, settings.timeout(), NEGATIVE_TTL, Clock.systemUTC(), listener);
+    return new Substitution(store, all, settings.timeout(), NEGATIVE_TTL, Clock.systemUTC(), listener, connections);
   }
 }

@@ -159,6 +159,7 @@ public final class ReadHandler {
       StorePath path = StoreQueries.parse(store, r.path());
       PathInfo info = store.pathInfo(path).orElseThrow(() -> new UsageException(
           store.toFile(path) + " is not a valid store path", "list valid paths with `statectl generations`"));
+      PathOrigin origin = timer.time("origin", () -> PathOrigin.of(s.log(), info, store.toFile(path).toString()));
       if (r.format() == Request.Format.JSON) {
         ObjectNode n = json.createObjectNode();
         n.put("path", store.toFile(path).toString());
@@ -171,6 +172,11 @@ public final class ReadHandler {
         ArrayNode sigs = n.putArray("signatures");
         info.signatures().forEach(sigs::add);
         info.ca().ifPresent(ca -> n.put("ca", ca));
+        ObjectNode o = n.putObject("origin");
+        o.put("kind", origin.kind());
+        origin.at().ifPresent(t -> o.put("at", t.toString()));
+        origin.from().ifPresent(f -> o.put("from", f));
+        origin.signedBy().ifPresent(k -> o.put("signedBy", k));
         print(n);
         return 0;
       }
@@ -182,6 +188,7 @@ public final class ReadHandler {
       out.result("registered    " + TIME.format(info.registrationTime()));
       info.deriver().ifPresent(d -> out.result("deriver       " + store.toFile(d)));
       info.signatures().forEach(sig -> out.result("signature     " + sig));
+      out.result("origin        " + origin.detail() + origin.at().map(t -> ", " + TIME.format(t)).orElse(""));
       return 0;
     }
   }

@@ -49,7 +49,7 @@ public final class InstallHandler {
     Path home = root.resolve("root");
     int exit = dispatch.applyAsInt(new Request.Apply(r.state(), r.config(), r.host(), r.platform(), home,
         Request.Mode.CHANGE, BackupPolicy.REFUSE, Optional.of(root), UnitFailurePolicy.STAY,
-        Optional.of("installed by statectl install")));
+        Optional.of("installed by statectl install"), r.substitutes()));
     if (exit == 0) {
       out.result("installed " + r.host() + " onto " + root + ": state directory " + state
           + " (store, event log with generation 1, users/ids), /etc entries, accounts and units linked under "
