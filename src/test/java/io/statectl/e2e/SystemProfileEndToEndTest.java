@@ -103,4 +103,37 @@ class SystemProfileEndToEndTest {
     assertTrue(Files.isSymbolicLink(script), "rollback brings the script back");
     assertEquals("hello from sw\n", Statectl.exec(List.of(sw.resolve("bin/hello").toString()), Map.of()).out());
   }
+
+  @Test
+  void noOpApply_pointsAMissingOrBentCurrentSystemLinkAgain() throws Exception {
+    Trees.write(config.resolve("hosts/box.toml"), "[environment.etc.\"app.conf\"]\ntext = \"port = 1\\n\"\n");
+    apply();
+    Path active = activeSystem();
+    Path link = root.resolve("run/current-system");
+    Files.delete(link); // what a reboot does to /run
+    Statectl.Result again = apply();
+    assertTrue(again.out().contains("no changes"), again.toString());
+    assertTrue(again.err().contains("again (it was missing or pointed elsewhere)"), again.toString());
+    assertEquals(active, Files.readSymbolicLink(link));
+    Files.delete(link);
+    Files.createSymbolicLink(link, tmp);
+    apply();
+    assertEquals(active, Files.readSymbolicLink(link), "a link pointing elsewhere is put right");
+    Statectl.Result quiet = apply();
+    assertFalse(quiet.err().contains("again"), "a right link is left alone: " + quiet);
+  }
+
+  @Test
+  void systemPackagesOnDarwin_addNoProfileDScript() throws Exception {
+    Trees.write(config.resolve("src/README"), "x\n");
+    for (String platform : List.of("x86_64-linux", "aarch64-darwin")) {
+      Trees.write(config.resolve("hosts/box.toml"), "[system]\nplatform = \"" + platform + "\"\n"
+          + "packages = [\"hello\"]\n\n[packages.hello]\nversion = \"1.0\"\nsrc = \"../src\"\n"
+          + "build = \"mkdir -p $out/bin\"\n\n[environment.etc.\"app.conf\"]\ntext = \"x\\n\"\n");
+      Statectl.Result r = statectl.run("apply", "--config", config.toString(), "--host", "box", "--home",
+          home.toString(), "--root", root.toString(), "--dry-run");
+      assertEquals(0, r.exit(), r.toString());
+      assertEquals(platform.endsWith("linux"), r.out().contains("etc/profile.d/statectl.sh"), platform + ": " + r.out());
+    }
+  }
 }

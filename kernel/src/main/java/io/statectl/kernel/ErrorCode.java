@@ -43,6 +43,7 @@ public enum ErrorCode {
   PATH_NOT_ALIVE("STC-E104", 1, "store why-alive: no root reaches the path (gc would delete it)"),
   // Issue 15 (services) took STC-E140..E159.
   UNITS_FAILED("STC-E140", 15, "the generation is active but units failed to start or reload (named, with their journal)"),
+  SYSTEM_SOFTWARE_WRITE("STC-E141", 6, "the system profile's sw/ link farm (system.packages) could not be written; nothing was activated"),
   // Issue 20 (init, doctor, ui, explain) took STC-E220..E239.
   INIT_TARGET_NOT_EMPTY("STC-E220", 15, "init: the target directory is not empty (pass --force to write into it)"),
   UI_LISTEN_REFUSED("STC-E221", 2, "ui: refused to listen on a non-loopback address without --allow-remote"),

@@ -7,6 +7,7 @@ import io.statectl.kernel.units.UnitPlanner;
 import io.statectl.kernel.units.UnitScope;
 import io.statectl.kernel.units.UnitSwitch;
 import io.statectl.kernel.units.UnitTexts;
+import io.statectl.kernel.units.UnitWarnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,24 +37,27 @@ final class UnitSteps {
       if (!d.isEmpty()) {
         after.add(new PlanStep.SwitchUnits(d, run, why));
       }
-      if (scope == UnitScope.SYSTEM) {
-        missingTargets(targets.root(), UnitPlanner.units(scope, next.entries(), nextTexts), notes);
-      }
+      notes.addAll(UnitWarnings.of(scope, UnitPlanner.units(scope, next.entries(), nextTexts),
+          target -> targetExists(scope, targets, target)));
     }
   }
 
-  /** A unit wanted by a target the machine does not have would never start at boot: say so. */
-  private static void missingTargets(Path root, UnitPlanner.Units units, List<String> notes) {
-    List<Path> dirs = List.of(root.resolve("etc/systemd/system"), root.resolve("lib/systemd/system"),
-        root.resolve("usr/lib/systemd/system"));
+  /**
+   * Whether the machine has the unit {@code target}: in the system unit directories of the root,
+   * or (user units) those and the home's. True when the root is not a systemd root at all (a
+   * {@code --root} directory of files): there is nothing to check against.
+   */
+  private static boolean targetExists(UnitScope scope, ActivationTargets targets, String target) {
+    Path root = targets.root();
+    String kind = scope == UnitScope.USER ? "user" : "system";
+    List<Path> dirs = new java.util.ArrayList<>(List.of(root.resolve("etc/systemd/" + kind),
+        root.resolve("lib/systemd/" + kind), root.resolve("usr/lib/systemd/" + kind)));
     if (!Files.isDirectory(dirs.get(1)) && !Files.isDirectory(dirs.get(2))) {
-      return; // not a systemd root (a --root directory of files): nothing to check against
+      return true;
     }
-    for (String target : units.wantingTargets()) {
-      if (!units.byName().containsKey(target) && dirs.stream().noneMatch(d -> Files.exists(d.resolve(target)))) {
-        notes.add("warning: wantedBy target " + target + " does not exist on this machine: units it wants will not "
-            + "start at boot (is the name right, e.g. multi-user.target?)");
-      }
+    if (scope == UnitScope.USER) {
+      dirs.add(targets.home().resolve(UnitScope.USER.directory));
     }
+    return dirs.stream().anyMatch(d -> Files.exists(d.resolve(target)));
   }
 }

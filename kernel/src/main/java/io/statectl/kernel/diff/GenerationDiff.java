@@ -79,7 +79,7 @@ public final class GenerationDiff {
   }
 
   /** A file's bytes; a link's target; a setting's state and commands. */
-  private static byte[] read(Path generation, ManifestEntry e) {
+  static byte[] read(Path generation, ManifestEntry e) {
     if (e.source().isEmpty()) {
       String what = ManifestEntry.SETTING.equals(e.kind())
           ? "state " + e.state() + "\napply " + e.apply() + "\nrevert " + e.revert() + "\n" : "";

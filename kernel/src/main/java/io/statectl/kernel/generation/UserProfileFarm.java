@@ -39,6 +39,21 @@ public final class UserProfileFarm {
   }
 
   /**
+   * The system profile's {@code sw/}: the farm of {@code system.packages}, a file two of them
+   * provide going to the one listed first.
+   *
+   * @throws SystemSoftwareException when the farm cannot be written (listing an output, making a link)
+   */
+  public StorePath buildSystemSoftware(String storeName, String profileName, List<UserProfile.Package> packages,
+      Map<String, StorePath> outputs) {
+    try {
+      return build(storeName, profileName, packages, outputs, true);
+    } catch (UncheckedIOException | io.statectl.kernel.store.StoreIoException e) {
+      throw new SystemSoftwareException(packages.stream().map(UserProfile.Package::name).toList(), e);
+    }
+  }
+
+  /**
    * The same farm for any profile: the system profile's {@code sw/} is one ({@code system.packages}).
    *
    * @param storeName the store path's name

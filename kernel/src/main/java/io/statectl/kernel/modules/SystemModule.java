@@ -69,7 +69,9 @@ public final class SystemModule implements StatectlModule {
               + NEWEST_STATE_VERSION,
           "upgrade statectl, or set the stateVersion this configuration was really written for")));
     }
-    if (context.config().orElse(null) instanceof ConfigTable system
+    // Linux only: macOS has no /etc/profile.d (its shells read /etc/zprofile and path_helper's
+    // /etc/paths.d), so there the file would only lie about what is on PATH.
+    if (context.config().orElse(null) instanceof ConfigTable system && !context.platform().isDarwin()
         && system.get("packages").orElse(null) instanceof ConfigList packages && !packages.items().isEmpty()) {
       return new ModuleContribution(List.of(new RootFile(PROFILE_SCRIPT, new FileContent.Text(PATH_SCRIPT),
           FileMode.REGULAR, packages.location())), List.of());

@@ -4,6 +4,8 @@ import io.statectl.kernel.process.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,7 +36,7 @@ public final class Systemctl {
     argv.addAll(scope.managerFlags);
     argv.add(verb);
     argv.addAll(units);
-    return exec(argv);
+    return exec(scope, argv);
   }
 
   /**
@@ -75,12 +77,12 @@ public final class Systemctl {
 
   /** The last lines of a unit's journal, oldest first. */
   public List<String> journal(UnitScope scope, String unit) {
+    // not --user for a user unit: that reads only the user's own journal files, which journald keeps
+    // apart only with persistent storage (and never for system users); --user-unit matches in every
+    // journal the caller may read
     List<String> argv = new ArrayList<>(List.of("journalctl", "--no-pager", "-q", "-n", String.valueOf(JOURNAL_LINES),
         "-o", "short-precise", scope == UnitScope.USER ? "--user-unit" : "-u", unit));
-    if (scope == UnitScope.USER) {
-      argv.add(1, "--user");
-    }
-    return exec(argv).output().lines().filter(l -> !l.isBlank()).toList();
+    return exec(scope, argv).output().lines().filter(l -> !l.isBlank()).toList();
   }
 
   private Map<String, Map<String, String>> show(UnitScope scope, Collection<String> units) {
@@ -95,7 +97,7 @@ public final class Systemctl {
     Map<String, String> current = new HashMap<>();
     List<String> order = new ArrayList<>(units);
     int index = 0;
-    for (String line : (exec(argv).output() + "\n\n").split("\n", -1)) {
+    for (String line : (exec(scope, argv).output() + "\n\n").split("\n", -1)) {
       if (line.isBlank()) {
         if (!current.isEmpty() && index < order.size()) {
           // blocks come in the order asked; Id may name an alias, so match by position
@@ -115,9 +117,32 @@ public final class Systemctl {
   /** A finished command: its exit code and its output (stdout and stderr together). */
   public record Ran(int exitCode, String output) {}
 
-  private static Ran exec(List<String> argv) {
+  /**
+   * What {@code systemctl --user} needs to find the user's manager: {@code XDG_RUNTIME_DIR}, which
+   * a login session sets but {@code sudo -u}, {@code runuser}, cron and ssh without PAM do not; then
+   * the manager of the user running statectl is at {@code /run/user/<uid>} (with lingering, also
+   * when that user is not logged in).
+   */
+  static Map<String, String> environment(UnitScope scope, Map<String, String> inherited, String uid) {
+    if (scope != UnitScope.USER || inherited.containsKey("XDG_RUNTIME_DIR")) {
+      return Map.of();
+    }
+    Path runtime = Path.of("/run/user", uid);
+    return Files.isDirectory(runtime) ? Map.of("XDG_RUNTIME_DIR", runtime.toString()) : Map.of();
+  }
+
+  private static Ran exec(UnitScope scope, List<String> argv) {
     try {
-      Processes.Finished done = Processes.capture(argv, Map.of());
+      String uid = String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+      return exec(argv, environment(scope, System.getenv(), uid));
+    } catch (IOException | UnsupportedOperationException e) {
+      return exec(argv, Map.of());
+    }
+  }
+
+  private static Ran exec(List<String> argv, Map<String, String> env) {
+    try {
+      Processes.Finished done = Processes.capture(argv, env);
       return new Ran(done.exitCode(), new String(done.output(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + argv.get(0), e);

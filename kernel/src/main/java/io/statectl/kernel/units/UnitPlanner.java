@@ -20,8 +20,14 @@ public final class UnitPlanner {
   private static final Pattern UNIT = Pattern.compile("[^/]+\\.(service|timer|socket|path|target|mount|slice)");
   private static final Pattern WANTS = Pattern.compile("([^/]+)\\.(wants|requires)/([^/]+)");
 
-  /** Units of one scope in one generation, parsed, and which of them a target wants. */
-  public record Units(Map<String, ParsedUnit> byName, Set<String> wanted, Set<String> wantingTargets) {}
+  /**
+   * Units of one scope in one generation, parsed, and which of them a target wants.
+   *
+   * @param texts each unit's file text as written, by name (for diffs)
+   * @param wantedBy for each wanted unit, the targets (or units) whose {@code .wants/}/{@code .requires/} link it
+   */
+  public record Units(Map<String, ParsedUnit> byName, Set<String> wanted, Set<String> wantingTargets,
+      Map<String, String> texts, Map<String, Set<String>> wantedBy) {}
 
   private UnitPlanner() {}
 
@@ -29,6 +35,8 @@ public final class UnitPlanner {
     Map<String, ParsedUnit> byName = new LinkedHashMap<>();
     Set<String> wanted = new HashSet<>();
     Set<String> targets = new TreeSet<>();
+    Map<String, String> textsByName = new LinkedHashMap<>();
+    Map<String, Set<String>> wantedBy = new LinkedHashMap<>();
     for (ManifestEntry e : entries) {
       if (!e.isLink() || e.underRoot() != (scope == UnitScope.SYSTEM) || !e.target().startsWith(scope.directory)) {
         continue;
@@ -38,11 +46,15 @@ public final class UnitPlanner {
       if (w.matches()) {
         wanted.add(w.group(3));
         targets.add(w.group(1));
+        wantedBy.computeIfAbsent(w.group(3), u -> new TreeSet<>()).add(w.group(1));
       } else if (UNIT.matcher(rest).matches()) {
-        texts.text(e).ifPresent(t -> byName.put(rest, ParsedUnit.parse(rest, t)));
+        texts.text(e).ifPresent(t -> {
+          byName.put(rest, ParsedUnit.parse(rest, t));
+          textsByName.put(rest, t);
+        });
       }
     }
-    return new Units(byName, wanted, targets);
+    return new Units(byName, wanted, targets, textsByName, wantedBy);
   }
 
   /** Decides one scope's switch; {@code live} is asked only about the units involved. */

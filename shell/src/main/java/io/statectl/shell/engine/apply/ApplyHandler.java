@@ -122,6 +122,12 @@ public final class ApplyHandler {
             && b.plan().plan().steps().stream().allMatch(s -> s instanceof PlanStep.SwitchProfile)) {
           out.result(prefix + "no changes: generation " + current.record().get().number() + " is already active ("
               + b.path() + ")");
+          Path generation = session.store().toFile(b.generation().path());
+          if (CurrentSystemLink.point(b.plan().profile(), targets(r, home, root, b.plan().profile()), generation,
+              GenerationActivation.hasRootFiles(generation, b.generation().manifest()))) {
+            out.message(prefix + "pointed " + root.resolve(CurrentSystemLink.PATH) + " at generation "
+                + current.record().get().number() + " again (it was missing or pointed elsewhere)");
+          }
           continue;
         }
         caller.cancellation().checkpoint("record", out);
@@ -291,7 +297,7 @@ public final class ApplyHandler {
       return Optional.empty();
     }
     return Optional.of(timer.time("system profile", () -> new UserProfileFarm(session.store())
-        .build("statectl-system-sw", Profiles.SYSTEM, packages, outputs, true)));
+        .buildSystemSoftware("statectl-system-sw", Profiles.SYSTEM, packages, outputs)));
   }
 
   /** What {@link #buildOnly} made: the configuration snapshot and each profile's generation, all in the store. */

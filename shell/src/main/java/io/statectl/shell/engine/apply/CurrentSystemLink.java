@@ -21,18 +21,26 @@ final class CurrentSystemLink {
   /**
    * Points the link at {@code generation} when {@code profile} is the system profile and the
    * generation places files under the root (or the link exists already): an apply that only ever
-   * touched a home leaves the root's {@code /run} alone.
+   * touched a home leaves the root's {@code /run} alone. A link that points there already is left
+   * as it is, so a no-op apply calls this too: {@code /run} is a tmpfs, emptied by every reboot,
+   * and a link removed or bent by hand is put right by the next apply.
+   *
+   * @return whether the link was made or changed
    */
-  static void point(String profile, ActivationTargets targets, Path generation, boolean hasRootFiles) {
+  static boolean point(String profile, ActivationTargets targets, Path generation, boolean hasRootFiles) {
     if (!profile.equals(ProfilePartition.SYSTEM)) {
-      return;
+      return false;
     }
     Path link = targets.root().resolve(PATH);
     if (!hasRootFiles && !Files.isSymbolicLink(link)) {
-      return;
+      return false;
     }
     try {
+      if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(generation)) {
+        return false;
+      }
       AtomicSymlink.replace(link, generation);
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot point " + link + " at " + generation, e);
     }

@@ -86,7 +86,7 @@ public final class GenerationActivation {
     }
     UsersStep.run(profile, generation, targets.root(), session.directory().root(), out);
     UnitReport units = execute(profile, plan, targets);
-    boolean hasRootFiles = hasSecrets || next.entries().stream().anyMatch(e -> e.underRoot());
+    boolean hasRootFiles = hasRootFiles(generation, next);
     CurrentSystemLink.point(profile, targets, generation, hasRootFiles);
     session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
         hasRootFiles ? targets.root().toString() : null);
@@ -131,6 +131,12 @@ public final class GenerationActivation {
         : "; after the rollback these failed too: " + String.join(", ", UnitsFailedException.names(again.failed()));
     throw new UnitsFailedException(units.failed(), "rolled back to generation " + previousNumber + still,
         "fix the units and apply again");
+  }
+
+  /** Whether a generation places anything under the root: files, or secrets under its runtime directory. */
+  static boolean hasRootFiles(Path generation, ActivationManifest manifest) {
+    return io.statectl.kernel.secrets.SecretsManifest.of(generation).isPresent()
+        || manifest.entries().stream().anyMatch(e -> e.underRoot());
   }
 
   /** The texts of the units an evaluation renders, for plans made before the generation is built. */

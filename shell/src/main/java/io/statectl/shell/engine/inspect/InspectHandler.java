@@ -5,16 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statectl.events.ConfigurationSubmitted;
-import io.statectl.events.DriftDetected;
-import io.statectl.events.DriftRepaired;
 import io.statectl.events.EventJson;
-import io.statectl.events.FileBackedUp;
-import io.statectl.events.GenerationActivated;
-import io.statectl.events.GenerationCreated;
-import io.statectl.events.GenerationRestored;
-import io.statectl.events.GenerationsDeleted;
-import io.statectl.events.StatectlEvent;
-import io.statectl.events.log.EventLog;
 import io.statectl.events.log.LogRecord;
 import io.statectl.kernel.diff.FileChange;
 import io.statectl.kernel.diff.GenerationDiff;
@@ -91,7 +82,10 @@ public final class InspectHandler {
       List<FileChange> changes = before.flatMap(b -> Manifests.read(b.storePath())
           .flatMap(mb -> manifest.map(m -> GenerationDiff.files(Path.of(b.storePath()), mb, Path.of(g.storePath()), m))))
           .orElse(List.of());
-      List<LogRecord> events = events(s.log(), g);
+      ServiceSections sections = before.flatMap(b -> Manifests.read(b.storePath())
+          .flatMap(mb -> manifest.map(m -> ServiceSections.between(Path.of(b.storePath()), mb, Path.of(g.storePath()), m))))
+          .orElse(new ServiceSections(List.of(), List.of()));
+      List<LogRecord> events = GenerationEvents.of(s.log(), g);
       Optional<String> configDir = events.stream().map(LogRecord::event)
           .filter(e -> e instanceof ConfigurationSubmitted).map(e -> ((ConfigurationSubmitted) e).configDir()).findFirst();
       Optional<String> user = events.stream().filter(e -> e.type().equals("GenerationCreated"))
@@ -111,6 +105,8 @@ public final class InspectHandler {
         before.ifPresent(b -> n.put("comparedWith", b.number()));
         ArrayNode ch = n.putArray("changes");
         changes.forEach(x -> ch.add(json.createObjectNode().put("change", x.change()).put("target", x.target())));
+        sections.services(n.putArray("services"));
+        sections.etc(n.putArray("etc"));
         ArrayNode ev = n.putArray("events");
         events.forEach(e -> ev.add(json.createObjectNode().put("sequence", e.sequence()).put("type", e.type())
             .put("timestamp", e.timestamp().toString())));
@@ -135,6 +131,14 @@ public final class InspectHandler {
       if (before.isPresent()) {
         out.result("  changes since generation " + before.get().number() + ":" + (changes.isEmpty() ? " none" : ""));
         changes.forEach(x -> out.result("    " + symbol(x.change()) + " " + x.target()));
+        if (!sections.services().isEmpty()) {
+          out.result("  services since generation " + before.get().number() + ":");
+          sections.serviceLines(false).forEach(l -> out.result("    " + l));
+        }
+        if (!sections.etc().isEmpty()) {
+          out.result("  /etc since generation " + before.get().number() + ":");
+          sections.etcLines(false).forEach(l -> out.result("    " + l));
+        }
       }
       out.result("  events:");
       events.forEach(e -> out.result(String.format("    %6d  %s  %-22s %s", e.sequence(),
@@ -152,42 +156,6 @@ public final class InspectHandler {
       }
     }
     return Optional.empty();
-  }
-
-  /** The events that made, activated, deleted or restored this generation, and the submission before it. */
-  private static List<LogRecord> events(EventLog log, GenerationRecord g) {
-    List<LogRecord> out = new ArrayList<>();
-    LogRecord[] lastSubmit = {null};
-    LogRecord[] lastEval = {null};
-    log.forEach(1, Long.MAX_VALUE, r -> {
-      if (!r.aggregateId().equals(g.profile())) {
-        return;
-      }
-      StatectlEvent e = r.event();
-      if (e instanceof ConfigurationSubmitted) {
-        lastSubmit[0] = r;
-        lastEval[0] = null;
-      } else if (r.type().equals("ConfigurationEvaluated")) {
-        lastEval[0] = r;
-      } else if (e instanceof GenerationCreated c && c.number() == g.number()) {
-        if (lastSubmit[0] != null) {
-          out.add(lastSubmit[0]);
-        }
-        if (lastEval[0] != null) {
-          out.add(lastEval[0]);
-        }
-        out.add(r);
-      } else if (e instanceof GenerationActivated a && (a.number() == g.number() || a.previous() == g.number())
-          || e instanceof GenerationsDeleted d && d.numbers().contains(g.number())
-          || e instanceof GenerationRestored x && x.number() == g.number()
-          || e instanceof DriftDetected dd && dd.generation() == g.number()
-          || e instanceof DriftRepaired dr && dr.generation() == g.number()) {
-        out.add(r);
-      } else if (e instanceof FileBackedUp && !out.isEmpty() && out.get(out.size() - 1).sequence() == r.sequence() - 1) {
-        out.add(r);
-      }
-    });
-    return out;
   }
 
   private Optional<String> metadata(LogRecord r, String key) {
@@ -273,6 +241,8 @@ public final class InspectHandler {
     {
       List<FileChange> files = timer.time("diff", () -> GenerationDiff.files(a.tree(), a.manifest(), b.tree(),
           b.manifest()));
+      ServiceSections sections = timer.time("diff services", () -> ServiceSections.between(a.tree(), a.manifest(),
+          b.tree(), b.manifest()));
       long sizeA = a.closure();
       long sizeB = b.closure();
       if (r.format() == Request.Format.JSON) {
@@ -288,7 +258,8 @@ public final class InspectHandler {
         n.set("files", json.valueToTree(files));
         ArrayNode pk = n.putArray("packages");
         packageChanges(a, b).forEach(pk::add);
-        n.putArray("services");
+        sections.services(n.putArray("services"));
+        sections.etc(n.putArray("etc"));
         ArrayNode sc = n.putArray("secrets");
         io.statectl.kernel.secrets.SecretsDiff.lines(a.tree(), b.tree()).forEach(sc::add);
         n.putObject("closure").put("from", sizeA).put("to", sizeB).put("delta", sizeB - sizeA);
@@ -327,7 +298,8 @@ public final class InspectHandler {
       out.result(paint(color, BOLD, "packages") + (a.packages().isEmpty() || b.packages().isEmpty()
           ? ": not compared (the configuration's packages are not built for a diff)"
           : pkgs.isEmpty() ? ": no changes" : ": " + String.join(", ", pkgs)));
-      out.result(paint(color, BOLD, "services") + ": no changes (no service entries yet)");
+      section(color, "services", sections.serviceLines(true));
+      section(color, "/etc", sections.etcLines(true));
       long delta = sizeB - sizeA;
       out.result(paint(color, BOLD, "closure") + ": " + sizeA + " → " + sizeB + " bytes (" + (delta >= 0 ? "+" : "")
           + delta + ")");
@@ -368,13 +340,15 @@ public final class InspectHandler {
   }
 
   private static String symbol(String change) {
-    switch (change) {
-      case "added":
-        return "+";
-      case "removed":
-        return "-";
-      default:
-        return "~";
+    return ServiceSections.symbol(change);
+  }
+
+  /** A titled section: {@code services: no changes}, or the title and its lines, coloured by their symbol. */
+  private void section(boolean color, String title, List<String> lines) {
+    out.result(paint(color, BOLD, title) + (lines.isEmpty() ? ": no changes" : ":"));
+    for (String l : lines) {
+      String colour = l.startsWith("+") ? GREEN : l.startsWith("-") ? RED : l.startsWith("~") ? CYAN : "";
+      out.result("  " + paint(color && !colour.isEmpty(), colour, l));
     }
   }
 
