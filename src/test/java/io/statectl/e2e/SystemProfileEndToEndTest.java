@@ -131,7 +131,7 @@ class SystemProfileEndToEndTest {
           + "packages = [\"hello\"]\n\n[packages.hello]\nversion = \"1.0\"\nsrc = \"../src\"\n"
           + "build = \"mkdir -p $out/bin\"\n\n[environment.etc.\"app.conf\"]\ntext = \"x\\n\"\n");
       Statectl.Result r = statectl.run("apply", "--config", config.toString(), "--host", "box", "--home",
-          home.toString(), "--root", root.toString(), "--dry-run");
+          machine.home().toString(), "--root", root.toString(), "--dry-run");
       assertEquals(0, r.exit(), r.toString());
       assertEquals(platform.endsWith("linux"), r.out().contains("etc/profile.d/statectl.sh"), platform + ": " + r.out());
     }
