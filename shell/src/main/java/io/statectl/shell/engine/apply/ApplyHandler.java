@@ -168,19 +168,14 @@ public final class ApplyHandler {
     try (WriterLock lock = timer.time("writer lock",
             () -> WriterLock.acquire(state.writerLock(), out, caller, wait, "building for a push"));
         StateSession session = new StateSession(state, timer, StateSession.Access.WRITE)) {
-      Map<String, StorePath> outputs = timer.time("packages", () -> buildPackages(session, success, config));
-      GenerationBuilder builder = new GenerationBuilder(session.store(), session.buildMemo());
-      timer.time("snapshot", () -> builder.snapshot(success));
+      BuiltProfiles built = buildOnly(session, success, config);
       // A generation does not reference the system packages it lists: their outputs are roots too.
-      List<StorePath> roots = new ArrayList<>(new LinkedHashSet<>(outputs.values()));
-      for (String profile : profiles(success, Optional.empty())) {
-        BuiltGeneration g = timer.time("build generation", () -> builder.build(profile, success,
-            u -> userProfile(session, u, outputs, success.platform()), systemSoftware(session, profile, success,
-                outputs)));
-        roots.add(g.path());
+      List<StorePath> roots = new ArrayList<>(new LinkedHashSet<>(built.outputs().values()));
+      built.generations().forEach((profile, path) -> {
+        roots.add(path);
         out.message("built generation of profile " + profile + " for host " + success.host() + ": "
-            + session.store().toFile(g.path()));
-      }
+            + session.store().toFile(path));
+      });
       return then.apply(session, roots);
     }
   }
@@ -300,10 +295,14 @@ public final class ApplyHandler {
         .buildSystemSoftware("statectl-system-sw", Profiles.SYSTEM, packages, outputs)));
   }
 
-  /** What {@link #buildOnly} made: the configuration snapshot and each profile's generation, all in the store. */
-  public record BuiltProfiles(StorePath snapshot, Map<String, StorePath> generations) {
+  /**
+   * What {@link #buildOnly} made: the configuration snapshot, each profile's generation and the
+   * packages' outputs by name, all in the store.
+   */
+  public record BuiltProfiles(StorePath snapshot, Map<String, StorePath> generations, Map<String, StorePath> outputs) {
     public BuiltProfiles {
       generations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(generations));
+      outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
     }
   }
 
@@ -323,7 +322,7 @@ public final class ApplyHandler {
               outputs)));
       generations.put(profile, g.path());
     }
-    return new BuiltProfiles(snapshot, generations);
+    return new BuiltProfiles(snapshot, generations, outputs);
   }
 
   private int printPlans(List<ProfilePlan> plans) {
