@@ -36,6 +36,8 @@ public final class Events {
         new GenerationsDeleted(profile, List.of(1)), new GenerationRestored(profile, 1, "/statectl/store/bbbb-gen"),
         new StorePathsCollected(profile, List.of("/statectl/store/dddd-old"), 4096),
         new DriftDetected(profile, 1, "/home/u", drift), new DriftRepaired(profile, 1, "/home/u", drift),
-        new ActivationFailed(profile, 2, List.of("bad.service"), 1));
+        ActivationFailed.units(profile, 2, List.of("bad.service"), 1),
+        new ActivationFailed(profile, 3, List.of(), 2, ActivationFailed.INTERRUPTED, ActivationFailed.ROLLED_BACK,
+            "link    /home/u/.bashrc -> x", 4, "the process died"));
   }
 }
