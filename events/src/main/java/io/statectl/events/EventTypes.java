@@ -32,7 +32,7 @@ public final class EventTypes {
           new EventType(BuildStarted.class, "BuildStarted", 1),
           new EventType(BuildSucceeded.class, "BuildSucceeded", 1),
           new EventType(BuildFailed.class, "BuildFailed", 1),
-          new EventType(ActivationFailed.class, "ActivationFailed", 1),
+          new EventType(ActivationFailed.class, "ActivationFailed", 2),
           new EventType(PathSubstituted.class, "PathSubstituted", 1),
           new EventType(DeployStarted.class, "DeployStarted", 1),
           new EventType(DeployCompleted.class, "DeployCompleted", 1),

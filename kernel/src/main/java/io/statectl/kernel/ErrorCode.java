@@ -26,6 +26,8 @@ public enum ErrorCode {
   // Issue 14 (journal/history) has STC-E120..E139.
   LOG_TRUNCATED("STC-E120", 7, "the event log ends before its anchored head: records were deleted or an older log was put back"),
   LOG_HEAD_MISMATCH("STC-E121", 7, "the event log's record at the anchored head has another hash: the log was rewritten or replaced"),
+  ACTIVATION_INTERRUPTED("STC-E122", 6, "an activation a crash interrupted could be neither rolled back nor forward; its journal was kept"),
+  BACKUP_FAILED("STC-E123", 6, "a file in the way could not be sealed into the store (e.g. disk full); it was left as it was"),
   DRIFT("STC-E024", 1, "status: the live machine differs from the active generation"),
   PROFILE_COLLISION("STC-E070", 3, "two packages of a user profile provide the same file; set a priority"),
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),

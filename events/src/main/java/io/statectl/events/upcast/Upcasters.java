@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Upcasters {
 
-  private static final List<PayloadUpcaster> ALL = List.of(new FileBackedUpV1ToV2());
+  private static final List<PayloadUpcaster> ALL = List.of(new FileBackedUpV1ToV2(), new ActivationFailedV1ToV2());
 
   private Upcasters() {}
 

@@ -23,23 +23,37 @@ public final class Activator {
    * activation (the files are switched, the rest of the units still started); the caller decides.
    */
   public UnitReport execute(ActivationPlan plan, ActivationTargets targets, BackupSink backups) {
+    return execute(plan, targets, backups, step -> { });
+  }
+
+  /**
+   * As above, telling {@code afterStep} of each step once it is carried out (the journal's line;
+   * a step that throws is not told).
+   */
+  public UnitReport execute(ActivationPlan plan, ActivationTargets targets, BackupSink backups,
+      java.util.function.Consumer<PlanStep> afterStep) {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
     UnitReport report = UnitReport.NONE;
     for (PlanStep step : plan.steps()) {
-      if (step instanceof PlanStep.StopUnits s) {
-        if (s.run()) {
-          UnitRunner.stop(s);
-        }
-      } else if (step instanceof PlanStep.SwitchUnits s) {
-        if (s.run()) {
-          report = report.plus(UnitRunner.switchUnits(s));
-        }
-      } else {
-        run(step, targets, backups);
-      }
+      report = perform(step, targets, backups, report);
+      afterStep.accept(step);
     }
+    return report;
+  }
+
+  private static UnitReport perform(PlanStep step, ActivationTargets targets, BackupSink backups, UnitReport report) {
+    if (step instanceof PlanStep.StopUnits s) {
+      if (s.run()) {
+        UnitRunner.stop(s);
+      }
+      return report;
+    }
+    if (step instanceof PlanStep.SwitchUnits s) {
+      return s.run() ? report.plus(UnitRunner.switchUnits(s)) : report;
+    }
+    run(step, targets, backups);
     return report;
   }
 
@@ -51,9 +65,15 @@ public final class Activator {
         link(s.live(), s.linkTarget());
       } else if (step instanceof PlanStep.BackUpAndLink s) {
         at = s.live();
-        backups.save(s.live());
-        Files.delete(s.live());
-        link(s.live(), s.linkTarget());
+        // Sealed into the store and recorded first; then the link replaces the file in one
+        // rename, so at every moment the path holds the old file or the new link, and a crash
+        // at any point loses nothing.
+        try {
+          backups.save(s.live());
+        } catch (IOException | RuntimeException e) {
+          throw new BackupFailedException(s.live(), e);
+        }
+        AtomicSymlink.replace(s.live(), s.linkTarget());
       } else if (step instanceof PlanStep.SwitchProfile s) {
         at = s.profileLink();
         ProfileLinks.switchTo(s.profileLink(), s.number(), s.generation());

@@ -152,8 +152,12 @@ public class ProfileAggregate {
   }
 
   @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public void handle(RecordActivationFailure c) {
-    apply(new io.statectl.events.ActivationFailed(c.profile(), c.number(), c.failedUnits(), c.rolledBackTo()));
+    if (c.activated().isPresent()) {
+      handle(c.activated().get());
+    }
+    apply(c.failure());
   }
 
   @EventSourcingHandler

@@ -88,7 +88,17 @@ public final class ProfileCommands implements AutoCloseable {
 
   /** Records that activating generation {@code number} left units failed (and where a rollback went, or 0). */
   public void recordActivationFailure(String profile, int number, List<String> failedUnits, int rolledBackTo) {
-    send(profile, new RecordActivationFailure(profile, number, failedUnits, rolledBackTo));
+    recordActivationFailure(io.statectl.events.ActivationFailed.units(profile, number, failedUnits, rolledBackTo),
+        Optional.empty());
+  }
+
+  /**
+   * Records an activation's failure; with {@code activated}, the generation it left active is
+   * recorded first, in the same commit (a crash cannot separate them).
+   */
+  public void recordActivationFailure(io.statectl.events.ActivationFailed failure,
+      Optional<ActivateGeneration> activated) {
+    send(failure.profile(), new RecordActivationFailure(failure.profile(), failure, activated));
   }
 
   /** Records that deployed generation {@code number} was not confirmed and {@code revertedTo} is active again. */

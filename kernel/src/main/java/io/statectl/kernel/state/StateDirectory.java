@@ -92,6 +92,11 @@ public record StateDirectory(Path root) {
     return root.resolve("add-cache");
   }
 
+  /** Activation journals ({@code journal/<profile>}): one exists only while that profile's activation runs. */
+  public Path activationJournal() {
+    return root.resolve("journal");
+  }
+
   public Path writerLock() {
     return root.resolve("writer.lock");
   }

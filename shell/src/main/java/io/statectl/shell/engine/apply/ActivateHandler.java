@@ -44,6 +44,7 @@ public final class ActivateHandler {
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "activating");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      io.statectl.shell.engine.apply.InterruptedActivations.recover(session, out);
       ProjectionStore p = session.projections();
       List<GenerationRecord> all = p.generations(PROFILE);
       Optional<ActiveGeneration> active = p.active(PROFILE);

@@ -96,6 +96,7 @@ public final class ApplyHandler {
     try (WriterLock lock = timer.time("writer lock",
             () -> WriterLock.acquire(r.state().writerLock(), out, caller, wait, "applying"));
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      io.statectl.shell.engine.apply.InterruptedActivations.recover(session, out);
       List<ProfilePlan> plans = preflight(r, session, success, home, root);
       refuseConflicts(plans);
       // Read git only once a generation is recorded: a no-op apply (the warm path) walks no work tree.

@@ -16,10 +16,15 @@ import io.statectl.kernel.store.EntryMode;
 import io.statectl.kernel.store.StorePath;
 import io.statectl.shell.engine.Output;
 import io.statectl.shell.engine.session.StateSession;
+import io.statectl.kernel.activation.ActivationJournal;
+import io.statectl.kernel.activation.CrashPoints;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,6 +79,41 @@ public final class GenerationActivation {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
+    // The journal before any change: a crash from here on is rolled back or forward by the next
+    // command (InterruptedActivations), a failure below before the switch is rolled back here.
+    String previousPath = previous.isEmpty() || expectedPrevious == 0 ? ""
+        : session.projections().generation(profile, expectedPrevious).map(g -> g.storePath()).orElse("");
+    ActivationJournal journal = new ActivationJournal(profile, number, expectedPrevious, generation.toString(),
+        previousPath, targets, policy, reason.name(), session.log().lastSequence(), plan.steps().size(),
+        ActivationJournal.switchStep(plan), List.of());
+    ActivationJournal.Open open = journal.write(session.directory().activationJournal());
+    CrashPoints.reached("journal written");
+    UnitReport units;
+    boolean hasRootFiles;
+    try {
+      units = journaled(profile, generation, next, targets, plan, open);
+      hasRootFiles = hasRootFiles(generation, next);
+      CurrentSystemLink.point(profile, targets, generation, hasRootFiles);
+      CrashPoints.reached("current-system pointed");
+    } catch (RuntimeException e) {
+      open.close();
+      new InterruptedActivations(session, out).failed(journal, open.stepsDone(), plan, e);
+      throw e;
+    }
+    session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
+        hasRootFiles ? targets.root().toString() : null);
+    open.finish();
+    plan.notes().forEach(n -> out.message("note: " + n));
+    units.summaryLines().forEach(out::message);
+    if (!units.failed().isEmpty()) {
+      failed(profile, number, next, targets, policy, expectedPrevious, onFailure, units);
+    }
+    return plan;
+  }
+
+  /** The activation's changes: secrets, users, then the plan's steps, each journaled once done. */
+  private UnitReport journaled(String profile, Path generation, ActivationManifest next, ActivationTargets targets,
+      ActivationPlan plan, ActivationJournal.Open open) {
     // Secrets first: every one is decrypted before anything is written, so a failure changes nothing.
     io.statectl.kernel.secrets.SecretsActivation secrets = new io.statectl.kernel.secrets.SecretsActivation(targets.root());
     boolean hasSecrets = io.statectl.kernel.secrets.SecretsManifest.of(generation).isPresent();
@@ -85,17 +125,10 @@ public final class GenerationActivation {
       }
     }
     UsersStep.run(profile, generation, targets.root(), session.directory().root(), out);
-    UnitReport units = execute(profile, plan, targets);
-    boolean hasRootFiles = hasRootFiles(generation, next);
-    CurrentSystemLink.point(profile, targets, generation, hasRootFiles);
-    session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
-        hasRootFiles ? targets.root().toString() : null);
-    plan.notes().forEach(n -> out.message("note: " + n));
-    units.summaryLines().forEach(out::message);
-    if (!units.failed().isEmpty()) {
-      failed(profile, number, next, targets, policy, expectedPrevious, onFailure, units);
-    }
-    return plan;
+    return execute(profile, plan, targets, step -> {
+      open.stepDone(step);
+      CrashPoints.reached("step " + open.stepsDone() + " done");
+    });
   }
 
   private void failed(String profile, int number, ActivationManifest next, ActivationTargets targets,
@@ -163,20 +196,36 @@ public final class GenerationActivation {
   }
 
   public UnitReport execute(String profile, ActivationPlan plan, ActivationTargets targets) {
-    List<String[]> backups = new ArrayList<>();
-    UnitReport units = new Activator().execute(plan, targets, live -> {
-      String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(live));
-      StorePath saved = Files.isSymbolicLink(live)
-          ? session.store().addTree(live, backupName(live))
-          : session.store().addBytes(backupName(live), Files.readAllBytes(live),
-              Files.isExecutable(live) ? EntryMode.EXECUTABLE : EntryMode.REGULAR);
-      backups.add(new String[] {live.toString(), session.store().toFile(saved).toString(), mode});
-      out.message("backed up " + live + " into " + session.store().toFile(saved));
-    });
-    for (String[] b : backups) {
-      session.commands().recordBackup(profile, b[0], b[1], b[2]);
+    return execute(profile, plan, targets, step -> { });
+  }
+
+  UnitReport execute(String profile, ActivationPlan plan, ActivationTargets targets,
+      java.util.function.Consumer<PlanStep> afterStep) {
+    return new Activator().execute(plan, targets, live -> backUp(profile, live), afterStep);
+  }
+
+  /**
+   * Seals a file about to be replaced into the store (its content on disk), then records its
+   * {@code FileBackedUp} (which roots it: gc keeps every recorded backup), both before the caller
+   * replaces it: a crash at any point leaves the file in place or a recorded copy of it.
+   */
+  private void backUp(String profile, Path live) throws IOException {
+    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(live, LinkOption.NOFOLLOW_LINKS));
+    StorePath saved = Files.isSymbolicLink(live)
+        ? session.store().addTree(live, backupName(live))
+        : session.store().addBytes(backupName(live), Files.readAllBytes(live),
+            Files.isExecutable(live) ? EntryMode.EXECUTABLE : EntryMode.REGULAR);
+    Path file = session.store().toFile(saved);
+    if (!Files.isSymbolicLink(file)) {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        ch.force(true);
+      }
     }
-    return units;
+    session.tempRoots().add(List.of(saved));
+    CrashPoints.reached("backup of " + live + " sealed");
+    session.commands().recordBackup(profile, live.toString(), file.toString(), mode);
+    CrashPoints.reached("backup of " + live + " recorded");
+    out.message("backed up " + live + " into " + file);
   }
 
   static String backupName(Path live) {

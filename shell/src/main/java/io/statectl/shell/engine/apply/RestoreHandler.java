@@ -40,6 +40,7 @@ public final class RestoreHandler {
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "restoring a backup");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      io.statectl.shell.engine.apply.InterruptedActivations.recover(s, out);
       BackupRecord b = s.projections().backup(r.id()).orElseThrow(() -> new BackupUnknownException(
           "no backup " + r.id(), "`statectl backups` lists them with their ids"));
       Path dest = r.to().map(p -> p.toAbsolutePath().normalize()).orElse(Path.of(b.livePath()));

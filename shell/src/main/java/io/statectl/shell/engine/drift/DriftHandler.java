@@ -156,6 +156,7 @@ public final class DriftHandler {
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "repairing");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      io.statectl.shell.engine.apply.InterruptedActivations.recover(s, out);
       Subject subject = subject(s, Profiles.SYSTEM, r.home());
       List<DriftItem> items = check(s, subject);
       if (items.isEmpty()) {

@@ -53,6 +53,7 @@ public final class GcHandler {
     }
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "collecting garbage");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      io.statectl.shell.engine.apply.InterruptedActivations.recover(s, out);
       ProjectionStore p = s.projections();
       String profile = r.profile();
       int active = p.active(profile).map(ActiveGeneration::number).orElse(0);

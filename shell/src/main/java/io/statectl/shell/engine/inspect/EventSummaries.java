@@ -55,8 +55,7 @@ public final class EventSummaries {
     } else if (e instanceof BuildFailed f) {
       return "build of " + f.derivation() + " failed: " + f.reason();
     } else if (e instanceof io.statectl.events.ActivationFailed f) {
-      return "generation " + f.number() + " activated with failed units: " + String.join(", ", f.failedUnits())
-          + (f.rolledBackTo() > 0 ? "; rolled back to " + f.rolledBackTo() : "");
+      return activationFailed(f);
     } else if (e instanceof io.statectl.events.PathSubstituted p) {
       return "substituted " + p.path() + " from " + p.from()
           + (p.signedBy().isEmpty() ? " (unsigned)" : " (signed by " + p.signedBy() + ")");
@@ -79,5 +78,24 @@ public final class EventSummaries {
   private static String kinds(java.util.List<DriftItem> items) {
     return items.stream().map(i -> i.kind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
         + i.path()).collect(Collectors.joining(", "));
+  }
+
+  private static String activationFailed(io.statectl.events.ActivationFailed f) {
+    String after = switch (f.outcome()) {
+      case io.statectl.events.ActivationFailed.ROLLED_BACK -> f.rolledBackTo() > 0
+          ? "; rolled back to " + f.rolledBackTo() : "; rolled back (no generation active)";
+      case io.statectl.events.ActivationFailed.ROLLED_FORWARD -> "; rolled forward: generation " + f.number()
+          + " is active";
+      default -> "";
+    };
+    return switch (f.cause()) {
+      case io.statectl.events.ActivationFailed.UNITS -> "generation " + f.number() + " activated with failed units: "
+          + String.join(", ", f.failedUnits()) + after;
+      case io.statectl.events.ActivationFailed.INTERRUPTED -> "activation of generation " + f.number()
+          + " interrupted after " + f.stepsDone() + " step(s)" + after;
+      default -> "activation of generation " + f.number() + " failed at " + f.step() + ": " + f.error()
+          + (f.outcome().equals(io.statectl.events.ActivationFailed.LEFT_ACTIVE) ? "; generation " + f.number()
+              + " left active" : after);
+    };
   }
 }

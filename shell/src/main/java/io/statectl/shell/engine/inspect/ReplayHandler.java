@@ -64,6 +64,7 @@ public final class ReplayHandler {
       }
       try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "replaying");
           StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+        io.statectl.shell.engine.apply.InterruptedActivations.recover(s, out);
         long n = s.rebuildProjections();
         out.result("rebuilt the read models from " + n + " event(s); views of the past were dropped");
         return 0;
@@ -103,6 +104,7 @@ public final class ReplayHandler {
   private int apply(Request.Replay r) {
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "replaying");
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      io.statectl.shell.engine.apply.InterruptedActivations.recover(s, out);
       HistoryPoints.Resolved at = HistoryPoints.resolve(s.log(), r.to().get(), PROFILE);
       ProjectionStore view = s.view(at.sequence());
       ActiveGeneration then = view.active(PROFILE).orElseThrow(() -> new UsageException(

@@ -104,6 +104,7 @@ public final class PluginHandler {
       }
       try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller);
           StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+        io.statectl.shell.engine.apply.InterruptedActivations.recover(s, out);
         StorePath stored = s.store().addBytes("plugin-" + safe(d.id()) + "-" + safe(d.version()) + ".jar",
             Files.readAllBytes(file), EntryMode.REGULAR);
         String storeFile = s.store().toFile(stored).toString();
@@ -192,6 +193,7 @@ public final class PluginHandler {
             "plugin " + r.id() + " is not installed", "`statectl plugin list` shows the installed plugins"));
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller);
         StateSession s = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
+      io.statectl.shell.engine.apply.InterruptedActivations.recover(s, out);
       Optional<ActiveGeneration> active = s.projections().active(Profiles.SYSTEM);
       Optional<GenerationRecord> gen = active.flatMap(a -> s.projections().generation(Profiles.SYSTEM, a.number()));
       boolean used = gen.map(g -> g.plugins().stream().anyMatch(p -> p.startsWith(r.id() + "@"))).orElse(false);
