@@ -20,8 +20,10 @@ final class CurrentSystemLink {
 
   /**
    * Points the link at {@code generation} when {@code profile} is the system profile and the
-   * generation places files under the root (or the link exists already): an apply that only ever
-   * touched a home leaves the root's {@code /run} alone. A link that points there already is left
+   * generation places files under the root, or the link is this store's already (a generation
+   * that stopped placing root files still moves it): an apply that only ever touched a home leaves
+   * the root's {@code /run} alone, and so does one whose link another statectl (another state
+   * directory, another store) made. A link that points there already is left
    * as it is, so a no-op apply calls this too: {@code /run} is a tmpfs, emptied by every reboot,
    * and a link removed or bent by hand is put right by the next apply.
    *
@@ -32,10 +34,10 @@ final class CurrentSystemLink {
       return false;
     }
     Path link = targets.root().resolve(PATH);
-    if (!hasRootFiles && !Files.isSymbolicLink(link)) {
-      return false;
-    }
     try {
+      if (!hasRootFiles && !ours(link, generation)) {
+        return false;
+      }
       if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(generation)) {
         return false;
       }
@@ -44,5 +46,10 @@ final class CurrentSystemLink {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot point " + link + " at " + generation, e);
     }
+  }
+
+  /** Whether the link names a path of the store {@code generation} is in. */
+  private static boolean ours(Path link, Path generation) throws IOException {
+    return Files.isSymbolicLink(link) && generation.getParent().equals(Files.readSymbolicLink(link).getParent());
   }
 }
