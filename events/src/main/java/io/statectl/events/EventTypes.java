@@ -33,7 +33,9 @@ public final class EventTypes {
           new EventType(BuildSucceeded.class, "BuildSucceeded", 1),
           new EventType(BuildFailed.class, "BuildFailed", 1),
           new EventType(ActivationFailed.class, "ActivationFailed", 1),
-          new EventType(PathSubstituted.class, "PathSubstituted", 1));
+          new EventType(PathSubstituted.class, "PathSubstituted", 1),
+          new EventType(BootEntriesWritten.class, "BootEntriesWritten", 1),
+          new EventType(BootDefaultChanged.class, "BootDefaultChanged", 1));
 
   private static final Map<String, EventType> BY_NAME = index(true);
   private static final Map<String, EventType> BY_CLASS_NAME = index(false);

@@ -24,7 +24,9 @@ public sealed interface StatectlEvent
         BuildSucceeded,
         BuildFailed,
         ActivationFailed,
-        PathSubstituted {
+        PathSubstituted,
+        BootEntriesWritten,
+        BootDefaultChanged {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

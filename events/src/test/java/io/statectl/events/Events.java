@@ -36,6 +36,7 @@ public final class Events {
         new GenerationsDeleted(profile, List.of(1)), new GenerationRestored(profile, 1, "/statectl/store/bbbb-gen"),
         new StorePathsCollected(profile, List.of("/statectl/store/dddd-old"), 4096),
         new DriftDetected(profile, 1, "/home/u", drift), new DriftRepaired(profile, 1, "/home/u", drift),
-        new ActivationFailed(profile, 2, List.of("bad.service"), 1));
+        new ActivationFailed(profile, 2, List.of("bad.service"), 1),
+        new BootEntriesWritten(profile, "/mnt", List.of(1, 2), 2), new BootDefaultChanged(profile, "/mnt", 1, BootChoice.ONCE));
   }
 }

@@ -61,6 +61,11 @@ public enum ErrorCode {
   USERS_LOCKED("STC-E242", 11, "the root's account files are locked by another useradd, passwd or statectl"),
   INSTALL_ROOT_REFUSED("STC-E247", 2, "install: the root is /, a file, or missing; nothing was written"),
   INSTALL_EXISTS("STC-E248", 4, "install: the root already has a statectl state directory (pass --force to install again)"),
+  BOOT_GENERATION_UNKNOWN("STC-E253", 5, "boot: no such generation, or it has no boot entry (pruned by boot.loader.configurationLimit or deleted)"),
+  BOOT_NOT_SYSTEM("STC-E254", 5, "boot: the generation has no system part (no root files or services), so it cannot be booted"),
+  BOOT_NO_LOADER("STC-E255", 2, "boot: the root has no /boot/loader (no system generation with boot entries, or boot.loader.type = \"none\")"),
+  BOOT_LIMIT_INVALID("STC-E256", 3, "boot: boot.loader.configurationLimit is not a whole number of at least 1; nothing was written"),
+  BOOT_KERNEL_MISSING("STC-E257", 3, "boot: boot.kernel or boot.initrd names a file that is not in the root; nothing was written"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

@@ -206,7 +206,8 @@ public final class ProjectionStore implements AutoCloseable {
     } else if (!(e instanceof ConfigurationSubmitted) && !(e instanceof StorePathsCollected)
         && !(e instanceof io.statectl.events.BuildStarted) && !(e instanceof io.statectl.events.BuildSucceeded)
         && !(e instanceof io.statectl.events.BuildFailed) && !(e instanceof io.statectl.events.ActivationFailed)
-        && !(e instanceof io.statectl.events.PathSubstituted)) {
+        && !(e instanceof io.statectl.events.PathSubstituted)
+        && !(e instanceof io.statectl.events.BootEntriesWritten) && !(e instanceof io.statectl.events.BootDefaultChanged)) {
       throw new IllegalStateException("no projection rule for " + e.getClass().getSimpleName());
     }
   }

@@ -74,6 +74,8 @@ public final class GenerationActivation {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
+    // A declared kernel that is not in the root is refused before anything is written.
+    io.statectl.shell.engine.boot.BootStep.check(profile, number, generation, next, targets.root());
     // Secrets first: every one is decrypted before anything is written, so a failure changes nothing.
     io.statectl.kernel.secrets.SecretsActivation secrets = new io.statectl.kernel.secrets.SecretsActivation(targets.root());
     boolean hasSecrets = io.statectl.kernel.secrets.SecretsManifest.of(generation).isPresent();
@@ -90,6 +92,9 @@ public final class GenerationActivation {
     CurrentSystemLink.point(profile, targets, generation, hasRootFiles);
     session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
         hasRootFiles ? targets.root().toString() : null);
+    if (hasRootFiles && profile.equals(io.statectl.kernel.generation.ProfilePartition.SYSTEM)) {
+      io.statectl.shell.engine.boot.BootStep.write(session, targets.root(), out);
+    }
     plan.notes().forEach(n -> out.message("note: " + n));
     units.summaryLines().forEach(out::message);
     if (!units.failed().isEmpty()) {
