@@ -64,8 +64,9 @@ public final class BootEntries {
   private static String checked(Path root, int number, String option, String path) {
     String onBoot = path.startsWith("/") ? path : "/" + path;
     if (!Files.isRegularFile(root.resolve("boot").resolve(onBoot.substring(1)))) {
-      throw new BootException(ErrorCode.BOOT_KERNEL_MISSING, number, option + " = \"" + path + "\" of generation "
-          + number + " is not in " + root.resolve("boot"), "paths are relative to the boot partition (<root>/boot), "
+      throw new BootException(ErrorCode.BOOT_KERNEL_MISSING, number, option + " = \"" + path + "\" of "
+          + (number == 0 ? "the configuration" : "generation " + number) + " is not in " + root.resolve("boot"),
+          "paths are relative to the boot partition (<root>/boot), "
           + "e.g. \"/vmlinuz-6.1.0-13-amd64\"; drop " + option + " to use the newest the root has");
     }
     return onBoot;

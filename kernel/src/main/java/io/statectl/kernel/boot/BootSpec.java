@@ -60,7 +60,8 @@ public record BootSpec(Loader loader, Optional<String> kernel, Optional<String> 
     }
   }
 
-  static BootSpec parse(String text) {
+  /** Parses the declaration's text ({@link #FILE}'s format). */
+  public static BootSpec parse(String text) {
     Loader loader = Loader.SYSTEMD_BOOT;
     Optional<String> kernel = Optional.empty();
     Optional<String> initrd = Optional.empty();

@@ -43,6 +43,22 @@ public final class BootStep {
     }
   }
 
+  /**
+   * The same check on an evaluation, before the state directory is opened or anything built: a
+   * declared kernel missing from the root, or a bad limit, stops the apply with nothing written.
+   */
+  public static void preflight(io.statectl.kernel.eval.Evaluation.Success success, Path root) {
+    for (io.statectl.api.activation.ActivationEntry e : success.entries()) {
+      if (e instanceof io.statectl.api.activation.RootFile f && f.target().equals(BootSpec.FILE)
+          && f.content() instanceof io.statectl.api.activation.FileContent.Text t) {
+        BootSpec spec = BootSpec.parse(t.text());
+        if (spec.loader() == BootSpec.Loader.SYSTEMD_BOOT) {
+          BootEntries.check(root, 0, spec);
+        }
+      }
+    }
+  }
+
   /** Whether a generation can be booted: it places files under the root (and so has an init). */
   public static boolean bootable(ActivationManifest manifest) {
     return manifest.entries().stream().anyMatch(e -> e.underRoot());
