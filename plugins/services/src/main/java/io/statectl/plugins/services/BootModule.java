@@ -77,8 +77,16 @@ public final class BootModule implements StatectlModule {
           "boot.loader.configurationLimit = " + limit.get() + " keeps no boot entry (STC-E256)",
           "set it to 1 or more (default 10): that many of the newest generations keep an entry")));
     }
+    String type = loader.flatMap(l -> Values.string(l, "type")).orElse("systemd-boot");
+    if (Values.string(boot, "kernel").isEmpty() && Values.string(boot, "initrd").isEmpty()
+        && Values.strings(boot, "kernelParams").isEmpty() && type.equals("systemd-boot")
+        && limit.orElse(10L) == 10L) {
+      // Only the defaults (which evaluation fills in for every configuration): no root file, so a
+      // configuration without root files stays one, and generations keep their hashes.
+      return ModuleContribution.empty();
+    }
     StringBuilder spec = new StringBuilder("# statectl boot declaration, read when the boot entries are written\n");
-    spec.append("loader\t").append(loader.flatMap(l -> Values.string(l, "type")).orElse("systemd-boot")).append('\n');
+    spec.append("loader\t").append(type).append('\n');
     Values.string(boot, "kernel").ifPresent(k -> spec.append("kernel\t").append(k).append('\n'));
     Values.string(boot, "initrd").ifPresent(k -> spec.append("initrd\t").append(k).append('\n'));
     Values.strings(boot, "kernelParams").forEach(p -> spec.append("param\t").append(p).append('\n'));
