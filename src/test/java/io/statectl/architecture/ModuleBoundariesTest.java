@@ -75,6 +75,7 @@ class ModuleBoundariesTest {
     for (String c : List.of("io.statectl.plugins.dotfiles.FilesModule", "io.statectl.plugins.home.HomeModule",
         "io.statectl.plugins.services.ServicesModule", "io.statectl.plugins.services.SystemdModule",
         "io.statectl.plugins.services.EtcModule", "io.statectl.plugins.services.UsersModule",
+        "io.statectl.plugins.services.BootModule",
         "io.statectl.plugins.darwin.DarwinModule", "io.statectl.client.Client", "io.statectl.shell.engine.Engine",
         "io.statectl.kernel.store.Store", "io.statectl.events.log.EventLog", "io.statectl.api.PluginApi")) {
       Assertions.assertTrue(classes.contain(c), c + " is imported");

@@ -8,5 +8,7 @@ public enum ActivationReason {
   /** {@code statectl replay --apply}: back to the state at a point of history. */
   REPLAY,
   /** {@code statectl apply --repair}: the active generation again, after drift. */
-  REPAIR
+  REPAIR,
+  /** The boot-time activation of the generation the machine booted ({@code init}). */
+  BOOT
 }

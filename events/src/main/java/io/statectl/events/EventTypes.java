@@ -37,7 +37,9 @@ public final class EventTypes {
           new EventType(DeployStarted.class, "DeployStarted", 1),
           new EventType(DeployCompleted.class, "DeployCompleted", 1),
           new EventType(DeployFailed.class, "DeployFailed", 1),
-          new EventType(ActivationReverted.class, "ActivationReverted", 1));
+          new EventType(ActivationReverted.class, "ActivationReverted", 1),
+          new EventType(BootEntriesWritten.class, "BootEntriesWritten", 1),
+          new EventType(BootDefaultChanged.class, "BootDefaultChanged", 1));
 
   private static final Map<String, EventType> BY_NAME = index(true);
   private static final Map<String, EventType> BY_CLASS_NAME = index(false);

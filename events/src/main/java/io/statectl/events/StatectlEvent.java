@@ -28,7 +28,9 @@ public sealed interface StatectlEvent
         DeployStarted,
         DeployCompleted,
         DeployFailed,
-        ActivationReverted {
+        ActivationReverted,
+        BootEntriesWritten,
+        BootDefaultChanged {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

@@ -83,6 +83,11 @@ public enum ErrorCode {
   DEPLOY_STATE_DIR_MISMATCH("STC-E185", 3, "deploy: a node's stateDir differs from the deployer's, so its store paths would differ"),
   DEPLOY_NODES_FAILED("STC-E186", 17, "deploy: one or more nodes failed or reverted (the summary names each)"),
   DEPLOY_TOKEN_UNKNOWN("STC-E187", 17, "deploy: the node knows no pending activation of that token, or reverted it already"),
+  BOOT_GENERATION_UNKNOWN("STC-E253", 5, "boot: no such generation, or it has no boot entry (pruned by boot.loader.configurationLimit or deleted)"),
+  BOOT_NOT_SYSTEM("STC-E254", 5, "boot: the generation has no system part (no root files or services), so it cannot be booted"),
+  BOOT_NO_LOADER("STC-E255", 2, "boot: the root has no /boot/loader (no system generation with boot entries, or boot.loader.type = \"none\")"),
+  BOOT_LIMIT_INVALID("STC-E256", 3, "boot: boot.loader.configurationLimit is not a whole number of at least 1; nothing was written"),
+  BOOT_KERNEL_MISSING("STC-E257", 3, "boot: boot.kernel or boot.initrd names a file that is not in the root; nothing was written"),
   INTERNAL("STC-E999", 70, "a bug in statectl: please report it with the output above");
 
   private final String id;

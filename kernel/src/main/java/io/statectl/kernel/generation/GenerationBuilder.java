@@ -142,6 +142,11 @@ public final class GenerationBuilder {
     }
     software.ifPresent(sw -> files.add(new TreeFile(SOFTWARE, new FileContent.SymbolicLink(store.toFile(sw).toString()),
         FileMode.REGULAR)));
+    if (profile.equals(ProfilePartition.SYSTEM) && ofProfile.stream().anyMatch(RootFile.class::isInstance)) {
+      // A generation that places files under the root can be booted: its init activates it (issue 19).
+      files.add(new TreeFile(io.statectl.kernel.boot.InitScript.PATH,
+          new FileContent.Text(io.statectl.kernel.boot.InitScript.TEXT), FileMode.EXECUTABLE));
+    }
     byte[] secrets = profile.equals(ProfilePartition.SYSTEM) ? secretFiles(evaluation, files) : null;
     TreeDigest key = new TreeDigest(name);
     for (TreeFile f : files) {

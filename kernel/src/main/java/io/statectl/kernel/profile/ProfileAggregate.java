@@ -115,6 +115,22 @@ public class ProfileAggregate {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public void handle(RecordBootEntries c) {
+    apply(new io.statectl.events.BootEntriesWritten(c.profile(), c.root(), c.generations(), c.defaultGeneration()));
+  }
+
+  /** A boot choice names a generation that exists and is not deleted (the handler checked its entry). */
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  public void handle(RecordBootChoice c) {
+    if (!generations.containsKey(c.generation()) || deleted.contains(c.generation())) {
+      throw new GenerationUnknownException(c.profile(), c.generation(), lastGeneration);
+    }
+    apply(new io.statectl.events.BootDefaultChanged(c.profile(), c.root(), c.generation(), c.choice()));
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public void handle(RecordCollection c) {
     apply(new StorePathsCollected(c.profile(), c.paths(), c.bytes()));
   }

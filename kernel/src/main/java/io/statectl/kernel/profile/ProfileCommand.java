@@ -6,6 +6,7 @@ package io.statectl.kernel.profile;
  */
 public sealed interface ProfileCommand
     permits SubmitConfiguration, RecordEvaluation, CreateGeneration, ActivateGeneration, RecordBackup,
-    DeleteGenerations, RestoreGeneration, RecordCollection, RecordDrift, RecordActivationFailure, RecordRevert {
+    DeleteGenerations, RestoreGeneration, RecordCollection, RecordDrift, RecordActivationFailure, RecordRevert,
+    RecordBootEntries, RecordBootChoice {
   String profile();
 }

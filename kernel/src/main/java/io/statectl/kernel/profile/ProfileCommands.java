@@ -128,6 +128,16 @@ public final class ProfileCommands implements AutoCloseable {
     send(profile, new RestoreGeneration(profile, number));
   }
 
+  /** Records which generations have boot entries under {@code root} and which is the default. */
+  public void recordBootEntries(String profile, String root, List<Integer> generations, int defaultGeneration) {
+    send(profile, new RecordBootEntries(profile, root, generations, defaultGeneration));
+  }
+
+  /** Records {@code boot --default N} or {@code boot --once N}. */
+  public void recordBootChoice(String profile, String root, int generation, io.statectl.events.BootChoice choice) {
+    send(profile, new RecordBootChoice(profile, root, generation, choice));
+  }
+
   public void recordCollection(String profile, List<String> paths, long bytes) {
     send(profile, new RecordCollection(profile, paths, bytes));
   }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "statectl", mixinStandardHelpOptions = true,
     versionProvider = StatectlCommand.Version.class,
     description = "Declarative, reproducible configuration of machines and homes, with every change kept in an event log.",
-    subcommands = {ApplyCommand.class, InstallCommand.class, CheckCommand.class, SecretsCommand.class, EvalCommand.class, OptionsCommand.class, GenerationsCommand.class, RollbackCommand.class, SwitchCommand.class,
+    subcommands = {ApplyCommand.class, InstallCommand.class, BootCommand.class, CheckCommand.class, SecretsCommand.class, EvalCommand.class, OptionsCommand.class, GenerationsCommand.class, RollbackCommand.class, SwitchCommand.class,
         HistoryCommand.class, PluginCommand.class, StoreCommand.class, CacheCommand.class, BuildCommand.class, LogCommand.class, WhyDependsCommand.class, BackupsCommand.class, RestoreBackupCommand.class,
         // issue 4: history as the source of truth
         ShowGenerationCommand.class, DiffCommand.class, ReplayCommand.class, StatusCommand.class, GcCommand.class,

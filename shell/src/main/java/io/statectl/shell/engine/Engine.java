@@ -124,6 +124,8 @@ public final class Engine {
       return new PluginHandler(out, timer, pluginDir, caller).verify(r);
     } else if (request instanceof Request.Activate r) {
       return new ActivateHandler(out, timer, caller, wait).activate(r);
+    } else if (request instanceof Request.Boot r) {
+      return new io.statectl.shell.engine.boot.BootHandler(out, timer, caller, wait).boot(r);
     } else if (request instanceof Request.Generations r) {
       return new ReadHandler(out, timer).generations(r);
     } else if (request instanceof Request.History r) {

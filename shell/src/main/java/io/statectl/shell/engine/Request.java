@@ -38,6 +38,24 @@ public sealed interface Request {
     }
   }
 
+  /**
+   * {@code statectl boot}: shows the boot entries ({@code SHOW}), pins the default ({@code --default
+   * N}), chooses the next boot only ({@code --once N}), or is the boot-time activation the
+   * generation's {@code init} runs ({@code --activate-at-boot}, {@code init} naming that init).
+   */
+  record Boot(StateDirectory state, BootAction action, Optional<Integer> generation, Optional<Path> root,
+      Optional<Path> init) implements Request {
+    public Boot {
+      Objects.requireNonNull(action, "action");
+      if ((action == BootAction.DEFAULT || action == BootAction.ONCE) && generation.isEmpty()) {
+        throw new IllegalArgumentException(action + " needs a generation");
+      }
+    }
+  }
+
+  /** What {@code statectl boot} does. */
+  enum BootAction { SHOW, DEFAULT, ONCE, ACTIVATE_AT_BOOT }
+
   record Apply(StateDirectory state, Path config, String host, Optional<Platform> platform, Path home, Mode mode,
       BackupPolicy backups, Optional<Path> root, io.statectl.kernel.activation.UnitFailurePolicy onUnitFailure,
       Optional<String> message, io.statectl.shell.engine.cache.SubstituterFlags substitutes) implements Request {

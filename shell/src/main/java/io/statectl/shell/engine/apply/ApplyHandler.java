@@ -74,6 +74,7 @@ public final class ApplyHandler {
     checkRoot(success, root, r.root().isPresent());
     // Check before change: a secret this host cannot open stops the apply before anything is built.
     timer.time("secrets", () -> io.statectl.kernel.secrets.SecretsPreflight.check(success, root));
+    io.statectl.shell.engine.boot.BootStep.preflight(success, root);
 
     if (!r.state().exists()) {
       // Nothing recorded yet: plan without opening (and so creating) the state directory.

@@ -79,6 +79,8 @@ public final class GenerationActivation {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
+    // A declared kernel that is not in the root is refused before anything is written.
+    io.statectl.shell.engine.boot.BootStep.check(profile, number, generation, next, targets.root());
     // The journal before any change: a crash from here on is rolled back or forward by the next
     // command (InterruptedActivations), a failure below before the switch is rolled back here.
     String previousPath = previous.isEmpty() || expectedPrevious == 0 ? ""
@@ -103,6 +105,9 @@ public final class GenerationActivation {
     session.commands().activate(profile, number, expectedPrevious, reason, targets.home().toString(),
         hasRootFiles ? targets.root().toString() : null);
     open.finish();
+    if (hasRootFiles && profile.equals(io.statectl.kernel.generation.ProfilePartition.SYSTEM)) {
+      io.statectl.shell.engine.boot.BootStep.write(session, targets.root(), out);
+    }
     plan.notes().forEach(n -> out.message("note: " + n));
     units.summaryLines().forEach(out::message);
     if (!units.failed().isEmpty()) {

@@ -97,6 +97,10 @@ public final class GcHandler {
         for (int n : delete) {
           deleteIfExists(s.directory().profiles().resolve(profile + "-" + n + "-link"));
         }
+        // Deleted generations lose their boot entries (and so stop being roots through them).
+        p.active(profile).flatMap(a -> java.util.Optional.ofNullable(a.root())).filter(x -> profile.equals(
+            io.statectl.shell.engine.Profiles.SYSTEM)).ifPresent(root ->
+            io.statectl.shell.engine.boot.BootStep.write(s, Path.of(root), out));
       }
       GarbageCollector.Limit limit = r.maxFreed().<GarbageCollector.Limit>map(GarbageCollector.Limit.MaxFreed::new)
           .orElse(new GarbageCollector.Limit.None());

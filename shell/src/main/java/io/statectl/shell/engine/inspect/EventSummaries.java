@@ -56,6 +56,11 @@ public final class EventSummaries {
       return "build of " + f.derivation() + " failed: " + f.reason();
     } else if (e instanceof io.statectl.events.ActivationFailed f) {
       return activationFailed(f);
+    } else if (e instanceof io.statectl.events.BootEntriesWritten b) {
+      return "boot entries under " + b.root() + "/boot: generation(s) " + b.generations().stream().map(String::valueOf)
+          .collect(Collectors.joining(", ")) + ", default " + b.defaultGeneration();
+    } else if (e instanceof io.statectl.events.BootDefaultChanged b) {
+      return (b.choice() == io.statectl.events.BootChoice.ONCE ? "next boot only: generation " : "boot default: generation ") + b.generation();
     } else if (e instanceof io.statectl.events.PathSubstituted p) {
       return "substituted " + p.path() + " from " + p.from()
           + (p.signedBy().isEmpty() ? " (unsigned)" : " (signed by " + p.signedBy() + ")");

@@ -60,11 +60,19 @@ public final class ReadHandler {
       throw new UsageException("there is no history at " + r.state().root(), "run `statectl apply` first");
     }
     int current = active.map(ActiveGeneration::number).orElse(0);
+    List<GenerationRecord> gens = all;
+    io.statectl.shell.engine.boot.BootMarks boot = PROFILE.equals(Profiles.SYSTEM) && r.asOf().isEmpty()
+        ? active.flatMap(a -> Optional.ofNullable(a.root())).map(root -> io.statectl.shell.engine.boot.BootMarks.of(
+            Path.of(root), gens, current)).orElse(io.statectl.shell.engine.boot.BootMarks.NONE)
+        : io.statectl.shell.engine.boot.BootMarks.NONE;
     if (r.format() == Request.Format.JSON) {
       ArrayNode arr = json.createArrayNode();
       for (GenerationRecord g : all) {
         ObjectNode n = json.valueToTree(g);
         n.put("active", g.number() == current);
+        n.put("booted", boot.booted().equals(Optional.of(g.number())));
+        n.put("bootDefault", boot.defaultGeneration().equals(Optional.of(g.number())));
+        n.put("bootEntry", boot.entries().contains(g.number()));
         arr.add(n);
       }
       print(arr);
@@ -74,8 +82,10 @@ public final class ReadHandler {
       out.result("no generations yet; run `statectl apply`");
     }
     for (GenerationRecord g : all) {
+      List<String> marks = boot.of(g.number());
       String origin = g.revision().map(v -> "  " + v.shortForm()).orElse("")
-          + g.note().map(m -> "  \"" + m + "\"").orElse("");
+          + g.note().map(m -> "  \"" + m + "\"").orElse("")
+          + (marks.isEmpty() ? "" : "  (" + String.join(", ", marks) + ")");
       out.result(String.format("%s %4d  %s  %-12s %s%s", g.number() == current ? "*" : " ", g.number(),
           TIME.format(g.createdAt()), g.host(), g.storePath(), origin));
     }

@@ -54,6 +54,9 @@ public final class InstallHandler {
       out.result("installed " + r.host() + " onto " + root + ": state directory " + state
           + " (store, event log with generation 1, users/ids), /etc entries, accounts and units linked under "
           + root + "/etc");
+      io.statectl.kernel.boot.BootLoaderDir boot = new io.statectl.kernel.boot.BootLoaderDir(root);
+      boot.entries().keySet().forEach(n -> out.result("boot entry: " + boot.entriesDir().resolve(
+          io.statectl.kernel.boot.BootEntry.fileName(n)) + " (init=" + boot.entries().get(n).init() + ")"));
       out.result("next: boot it (e.g. `systemd-nspawn -D " + root + " -b`); inside, `statectl apply` and "
           + "`statectl generations` use /var/lib/statectl");
     }

@@ -150,7 +150,7 @@ public final class StateSession implements AutoCloseable {
   }
 
   /** Re-reads what commands appended, so results printed after a change include it. */
-  void refreshProjections() {
+  public void refreshProjections() {
     if (caughtUp) {
       parts.projections(timer).catchUp(log());
     }

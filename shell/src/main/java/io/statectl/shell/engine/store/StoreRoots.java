@@ -68,6 +68,7 @@ public final class StoreRoots {
             "configuration snapshot of deleted generation " + profile + " " + g.number())));
       }
     }
+    bootEntries(p, store, deleting, roots);
     for (BackupRecord b : p.backups()) {
       parse(store, b.storePath()).ifPresent(x -> roots.add(new Root(x, "backup #" + b.id() + " of " + b.livePath())));
     }
@@ -82,6 +83,26 @@ public final class StoreRoots {
       }
     }
     return roots;
+  }
+
+  /**
+   * The generations with a boot entry under the system profile's root: a machine must be able to
+   * boot every entry its loader offers. An entry pruned by {@code boot.loader.configurationLimit}
+   * or of a generation being deleted holds nothing.
+   */
+  private static void bootEntries(ProjectionStore p, Store store, Deleting deleting, List<Root> roots) {
+    String system = io.statectl.kernel.generation.ProfilePartition.SYSTEM;
+    Optional<String> root = p.active(system).flatMap(a -> Optional.ofNullable(a.root()));
+    if (root.isEmpty()) {
+      return;
+    }
+    io.statectl.kernel.boot.BootLoaderDir dir = new io.statectl.kernel.boot.BootLoaderDir(Path.of(root.get()));
+    for (int n : dir.entries().keySet()) {
+      if (!deleting.covers(system, n)) {
+        p.generation(system, n).flatMap(g -> parse(store, g.storePath())).ifPresent(x -> roots.add(new Root(x,
+            "boot entry " + dir.entriesDir().resolve(io.statectl.kernel.boot.BootEntry.fileName(n)))));
+      }
+    }
   }
 
   /** Just the store paths of {@link #collect}. */
