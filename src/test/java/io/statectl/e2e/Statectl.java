@@ -90,6 +90,13 @@ final class Statectl {
   }
 
   static Result exec(List<String> cmd, Map<String, String> env) {
+    RealRoot before = RealRoot.now();
+    Result result = execUnwatched(cmd, env);
+    RealRoot.now().assertUnchangedSince(before, cmd);
+    return result;
+  }
+
+  private static Result execUnwatched(List<String> cmd, Map<String, String> env) {
     Running r;
     try {
       Path out = Files.createTempFile("statectl-out", ".txt");
