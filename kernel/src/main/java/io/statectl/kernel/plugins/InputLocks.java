@@ -5,15 +5,12 @@ import io.statectl.kernel.inputs.InputSource;
 import io.statectl.kernel.inputs.LockedInput;
 import io.statectl.kernel.store.Hash;
 import io.statectl.kernel.store.InvalidHashException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
@@ -31,15 +28,9 @@ final class InputLocks {
     if (!Files.isRegularFile(file)) {
       return out;
     }
-    TomlParseResult r;
-    try {
-      r = Toml.parse(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    TomlParseResult r = LockFile.parse(file);
     if (r.hasErrors()) {
-      throw invalid("", file + ":" + r.errors().get(0).position().line() + ":" + r.errors().get(0).position().column()
-          + ": lock file is not valid TOML: " + r.errors().get(0).getMessage());
+      throw invalid("", LockFile.firstError(file, r));
     }
     TomlTable inputs = r.getTable("inputs");
     if (inputs == null) {

@@ -35,17 +35,10 @@ public final class LockFile {
     if (!Files.isRegularFile(file)) {
       return out;
     }
-    TomlParseResult r;
-    try {
-      r = Toml.parse(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    TomlParseResult r = parse(file);
     if (r.hasErrors()) {
       throw new PluginRejectedException(PluginRejectedException.Reason.UNREADABLE, file.toString(),
-          file + ":" + r.errors().get(0).position().line() + ":" + r.errors().get(0).position().column()
-              + ": lock file is not valid TOML: " + r.errors().get(0).getMessage(),
-          "restore it from git; it is written by `statectl plugin install --config`");
+          firstError(file, r), "restore it from git; it is written by `statectl plugin install --config`");
     }
     TomlTable plugins = r.getTable("plugins");
     if (plugins == null) {
@@ -64,6 +57,22 @@ public final class LockFile {
   }
 
   /** Writes the plugins' pins, keeping the inputs' pins as they are. */
+  /** The lock file parsed (its errors, if any, in the result); both readers of its tables use it. */
+  static TomlParseResult parse(Path file) {
+    try {
+      return Toml.parse(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** {@code file:line:column: lock file is not valid TOML: …} for the first error of {@code r}. */
+  static String firstError(Path file, TomlParseResult r) {
+    var e = r.errors().get(0);
+    return file + ":" + e.position().line() + ":" + e.position().column() + ": lock file is not valid TOML: "
+        + e.getMessage();
+  }
+
   public static void write(Path configDir, Map<String, LockedPlugin> plugins) {
     write(configDir, plugins, InputLocks.read(configDir));
   }
