@@ -108,6 +108,8 @@ class SandboxSwitchEndToEndTest {
     assertTrue(sandboxedInfo.contains("built locally from"), sandboxedInfo);
     assertTrue(statectl.run("store", "path-info", "--json", path(again, "four")).ok().out()
         .matches("(?s).*\"sandboxed\"\\s*:\\s*true.*"));
+    assertTrue(statectl.run("log", path(flagged, "three")).ok().out().contains("built WITHOUT the sandbox"));
+    assertFalse(statectl.run("log", path(again, "four")).ok().out().contains("WITHOUT the sandbox"));
     String history = statectl.run("history").ok().out();
     assertEquals(2, history.lines().filter(l -> l.contains("WITHOUT the sandbox")).count(), history);
   }
