@@ -95,6 +95,11 @@ public final class Client {
       }
       return 0;
     }
+    List<String> translated = SandboxAlias.translate(argv, env);
+    if (translated != argv) {
+      writeQuietly(stderr, SandboxAlias.warning());
+      argv = translated;
+    }
     ServerFiles files = new ServerFiles(StateDirs.resolve(argv, env, cwd, home));
     ServerLauncher servers = new ServerLauncher(files, launcher);
     if (argv.size() >= 2 && argv.get(0).equals("server")) {

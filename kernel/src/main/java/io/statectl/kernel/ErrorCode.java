@@ -28,6 +28,7 @@ public enum ErrorCode {
   LOG_HEAD_MISMATCH("STC-E121", 7, "the event log's record at the anchored head has another hash: the log was rewritten or replaced"),
   ACTIVATION_INTERRUPTED("STC-E122", 6, "an activation a crash interrupted could be neither rolled back nor forward; its journal was kept"),
   BACKUP_FAILED("STC-E123", 6, "a file in the way could not be sealed into the store (e.g. disk full); it was left as it was"),
+  REPLAY_PLUGINS_MISSING("STC-E124", 9, "replay --apply: the generation was built with plugin versions that are not installed"),
   DRIFT("STC-E024", 1, "status: the live machine differs from the active generation"),
   PROFILE_COLLISION("STC-E070", 3, "two packages of a user profile provide the same file; set a priority"),
   BUILD_FAILED("STC-E060", 10, "a build failed; `statectl log PATH` shows its log"),

@@ -13,7 +13,13 @@ public final class Main {
 
   public static void main(String[] args) {
     // --no-server chooses this process; it means nothing to the commands themselves
-    String[] rest = Arrays.stream(args).filter(a -> !a.equals("--no-server")).toArray(String[]::new);
+    java.util.List<String> argv = Arrays.stream(args).filter(a -> !a.equals("--no-server")).toList();
+    java.util.List<String> translated = io.statectl.client.SandboxAlias.translate(argv, System.getenv());
+    if (translated != argv) {
+      // run by the launcher directly (--no-server): this process is the one command it applies to
+      System.err.print(io.statectl.client.SandboxAlias.warning());
+    }
+    String[] rest = translated.toArray(String[]::new);
     System.exit(StatectlCommand.run(rest));
   }
 }

@@ -39,6 +39,14 @@ public final class StoreModule implements StatectlModule {
           Duration.ofSeconds(value(config, "substituteTimeout").map(v -> ((ConfigInt) v).value()).orElse(30L)));
     }
 
+    /**
+     * {@code store.sandbox} (Nix's {@code sandbox} setting): whether builds run under bubblewrap;
+     * true when unset.
+     */
+    public static boolean sandbox(ConfigTable config) {
+      return value(config, "sandbox").map(v -> ((ConfigBool) v).value()).orElse(true);
+    }
+
     private static Optional<ConfigValue> value(ConfigTable config, String key) {
       return EvaluatedValues.at(config, List.of("store", key));
     }
@@ -76,6 +84,11 @@ public final class StoreModule implements StatectlModule {
     o.put("substituteTimeout", OptionDecl.of(OptionType.intBetween(1, 3600),
         "Seconds one request to a substituter may take; a slower one is skipped (the next is tried, else the path is built).")
         .withDefault(Defaults.of(30L)).withExample("substituteTimeout = 10"));
+    o.put("sandbox", OptionDecl.of(OptionType.bool(),
+        "Build in the bubblewrap sandbox (Nix's `sandbox` setting). false is an escape hatch for machines without "
+            + "user namespaces: builders then see your files and the network, and each such build is recorded as "
+            + "unsandboxed. `--no-sandbox` does the same for one command.")
+        .withDefault(Defaults.of(true)).withExample("sandbox = true"));
     return OptionDecl.of(OptionType.submodule(o), description());
   }
 

@@ -243,6 +243,11 @@ public final class Realiser {
       PathInfo prepared = null;
       Path work = null;
       try (OutputStream log = logs.create(drv)) {
+        if (sandbox.isolation() != Sandbox.Isolation.ISOLATED) {
+          // the log says so too: `statectl log` is where one looks when an output looks host-dependent
+          new PrintStream(log, true, StandardCharsets.UTF_8).println("statectl: built WITHOUT the sandbox ("
+              + sandbox.describe() + "): the builder could read the host's files and reach the network");
+        }
         try {
           work = workDir(d);
           Path result = run(drv, d, work, log);

@@ -29,10 +29,14 @@ public final class BubblewrapSandbox implements Sandbox {
     this.bwrap = bwrap;
   }
 
-  /** Finds {@code bwrap} on the host's PATH (statectl's own, not a builder's) and checks it works. */
+  /**
+   * Finds {@code bwrap} on the host's PATH (statectl's own, not a builder's). Whether to use it is
+   * the command's choice ({@code --no-sandbox}, {@code store.sandbox}), never this process's
+   * environment: a server serves many commands.
+   */
   public static Optional<BubblewrapSandbox> detect() {
     String path = System.getenv("PATH");
-    if (path == null || "1".equals(System.getenv("STATECTL_NO_SANDBOX"))) {
+    if (path == null) {
       return Optional.empty();
     }
     for (String dir : path.split(":")) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
         "With no point: rebuild the live read models in full (what deleting them does).",
         "With a point: build every read model as of that point into a separate view under <state>/views, "
             + "leaving the live ones alone; with --apply, make the machine match that point: activate the "
-            + "generation active then, realising it again from its recorded configuration if gc removed it."})
+            + "generation active then, realising it again from its recorded configuration if gc removed it, "
+            + "under the root that activation recorded and with the plugin versions it was built with (refused, "
+            + "STC-E124, when those are not installed)."})
 final class ReplayCommand implements Callable<Integer> {
   @Mixin StateOptions state;
   @Mixin WaitOptions waitOptions;
@@ -40,6 +42,11 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--home", paramLabel = "DIR", description = "With --apply: the home (default: the one active then).")
   Path home;
 
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "With --apply: place the generation's root files under DIR (default: the root recorded when it was "
+          + "active then; / when it had no root files).")
+  Path root;
+
   @Option(names = "--json", description = "Print JSON for tools.")
   boolean json;
 
@@ -53,6 +60,6 @@ final class ReplayCommand implements Callable<Integer> {
     }
     return Run.request(new Request.Replay(state.state(), to,
         apply ? Request.ReplayMode.APPLY : Request.ReplayMode.VIEW, Optional.ofNullable(home),
-        json ? Request.Format.JSON : Request.Format.TEXT), waitOptions.waitTimeout());
+        json ? Request.Format.JSON : Request.Format.TEXT, Optional.ofNullable(root)), waitOptions.waitTimeout());
   }
 }

@@ -30,8 +30,15 @@ public final class SubstituterOptions {
   @Option(names = {"-q", "--quiet"}, description = "No live download progress (there is none when stderr is not a terminal either).")
   boolean quiet;
 
+  @Option(names = "--no-sandbox",
+      description = "Build without the bubblewrap sandbox for this command only (for machines without user "
+          + "namespaces): builders can read your files and reach the network. Such builds are recorded as "
+          + "unsandboxed (see `store path-info`). The setting store.sandbox = false does the same for a "
+          + "configuration. STATECTL_NO_SANDBOX=1 is a deprecated alias of this flag.")
+  boolean noSandbox;
+
   SubstituterFlags flags() {
-    return new SubstituterFlags(substituters, extraSubstituters, options, quiet);
+    return new SubstituterFlags(substituters, extraSubstituters, options, quiet, noSandbox);
   }
 
   /**

@@ -208,8 +208,17 @@ public sealed interface Request {
    * build them as of that point into a separate view, and with {@link ReplayMode#APPLY} activate
    * the generation that was active then (realising it again if gc removed it).
    */
+  /**
+   * {@code statectl replay}; with {@code --apply}, {@code home} and {@code root} override the ones
+   * the activation of that point recorded.
+   */
   record Replay(StateDirectory state, Optional<HistoryPoint> to, ReplayMode mode, Optional<Path> home,
-      Format format) implements Request {}
+      Format format, Optional<Path> root) implements Request {
+    public Replay(StateDirectory state, Optional<HistoryPoint> to, ReplayMode mode, Optional<Path> home,
+        Format format) {
+      this(state, to, mode, home, format, Optional.empty());
+    }
+  }
 
   /** {@code statectl status}: drift of the live home from the active generation. */
   record Status(StateDirectory state, Optional<Path> home, Format format, DriftExit exit, Optional<String> profile)

@@ -49,6 +49,8 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
   private final io.statectl.shell.engine.cache.TransferLine downloads = new io.statectl.shell.engine.cache.TransferLine("↓");
   private final boolean quiet;
   private volatile long lastByteDraw;
+  /** The builds of this command run without the sandbox: each BuildSucceeded says so. */
+  private volatile boolean unsandboxed;
 
   BuildProgress(Output out, Request.Format format, EventLog log, Store store) {
     this(out, format, log, store, false);
@@ -61,6 +63,11 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
     this.format = format;
     this.log = log;
     this.store = store;
+  }
+
+  /** Records every build of this command as made without the sandbox (see {@link BuildSucceeded#unsandboxed()}). */
+  void unsandboxed(boolean value) {
+    unsandboxed = value;
   }
 
   @Override
@@ -186,7 +193,8 @@ public final class BuildProgress implements BuildListener, io.statectl.kernel.ca
   public void succeeded(StorePath drv, Derivation d, Duration took, Path logFile) {
     synchronized (unrecorded) {
       unrecorded.add(List.of(new BuildStarted(aggregate(drv), file(drv), List.of(file(d.out()))),
-          new BuildSucceeded(aggregate(drv), file(drv), List.of(file(d.out())), took.toMillis(), logFile.toString())));
+          new BuildSucceeded(aggregate(drv), file(drv), List.of(file(d.out())), took.toMillis(), logFile.toString(),
+              unsandboxed)));
     }
     showSucceeded(drv, d, took);
   }

@@ -44,6 +44,8 @@ public final class PackageBuilds {
   private final PhaseTimer timer;
   private Instantiator instantiator;
   private Sandbox sandbox;
+  /** {@code store.sandbox} of the configuration instantiated (true until one is). */
+  private boolean configuredSandbox = true;
   private io.statectl.kernel.modules.StoreModule.Settings storeSettings;
   private io.statectl.shell.engine.cache.SubstituterFlags flags = io.statectl.shell.engine.cache.SubstituterFlags.NONE;
 
@@ -67,6 +69,7 @@ public final class PackageBuilds {
    */
   Map<String, StorePath> instantiate(Evaluation.Success success, Path config, List<String> names) {
     storeSettings = io.statectl.kernel.modules.StoreModule.Settings.of(success.config());
+    configuredSandbox = io.statectl.kernel.modules.StoreModule.Settings.sandbox(success.config());
     PackageSet packages = PackageSet.of(success.config());
     List<ConfigProblem> problems = new ArrayList<>();
     List<String> wanted = new ArrayList<>(names);
@@ -178,6 +181,7 @@ public final class PackageBuilds {
       return new RealiseResult(Map.of(), 0, 0, List.of());
     }
     BuildProgress progress = new BuildProgress(out, format, session.log(), session.store(), flags.quiet());
+    progress.unsandboxed(sandbox().isolation() != Sandbox.Isolation.ISOLATED);
     io.statectl.shell.engine.cache.SubstituterFlags.Effective effective = flags.over(storeSettings);
     return timer.time("realise", () -> {
       try {
@@ -208,7 +212,17 @@ public final class PackageBuilds {
     return instantiator;
   }
 
+  /**
+   * The sandbox of this command: none when it asked ({@code --no-sandbox}) or its configuration
+   * says {@code store.sandbox = false}, decided per command (a server's environment plays no part).
+   */
   private Sandbox sandbox() {
+    if (sandbox == null && (flags.noSandbox() || !configuredSandbox)) {
+      out.message("WARNING: building WITHOUT the sandbox (" + (flags.noSandbox() ? "--no-sandbox" : "store.sandbox = false")
+          + "): builders run with a cleared environment but can read your files and reach the network; "
+          + "their outputs are recorded as unsandboxed.");
+      sandbox = new CleanEnvironmentSandbox();
+    }
     if (sandbox == null) {
       sandbox = BubblewrapSandbox.detect().<Sandbox>map(s -> s).orElseGet(() -> {
         out.message("WARNING: bubblewrap (bwrap) was not found: builds run with a cleared environment but NOT "

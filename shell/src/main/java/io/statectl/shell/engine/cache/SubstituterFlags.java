@@ -27,11 +27,21 @@ import java.util.Optional;
  * @param extraSubstituters each {@code --extra-substituters} argument, in order
  * @param options each {@code --option}, as {@code NAME=VALUE}, in order
  * @param quiet {@code --quiet}: no live byte progress even on a terminal
+ * @param noSandbox {@code --no-sandbox} (or the deprecated {@code STATECTL_NO_SANDBOX=1}, which
+ *     the client turns into it): build without bubblewrap for this one command. It travels in the
+ *     request, not in the server's environment, so it never outlives the command that asked.
+ *     (These are the build-time flags that {@code apply}, {@code build} and {@code install} share;
+ *     the record is named for the first of them.)
  */
 public record SubstituterFlags(List<String> substituters, List<String> extraSubstituters, List<String> options,
-    boolean quiet) {
+    boolean quiet, boolean noSandbox) {
   /** No flags: the configuration's {@code store.*} as it is. */
   public static final SubstituterFlags NONE = new SubstituterFlags(List.of(), List.of(), List.of(), false);
+
+  public SubstituterFlags(List<String> substituters, List<String> extraSubstituters, List<String> options,
+      boolean quiet) {
+    this(substituters, extraSubstituters, options, quiet, false);
+  }
 
   /** Downloads at once when substituting, when {@code http-connections} is not given (Nix's default is 25; we share 2 cores). */
   public static final int DEFAULT_CONNECTIONS = 4;

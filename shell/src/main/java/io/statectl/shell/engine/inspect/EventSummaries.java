@@ -51,7 +51,8 @@ public final class EventSummaries {
     } else if (e instanceof BuildStarted s) {
       return "building " + s.derivation();
     } else if (e instanceof BuildSucceeded s) {
-      return "built " + String.join(", ", s.outputs()) + " in " + s.millis() + " ms";
+      return "built " + String.join(", ", s.outputs()) + " in " + s.millis() + " ms"
+          + (s.unsandboxed() ? " WITHOUT the sandbox" : "");
     } else if (e instanceof BuildFailed f) {
       return "build of " + f.derivation() + " failed: " + f.reason();
     } else if (e instanceof io.statectl.events.ActivationFailed f) {

@@ -21,9 +21,14 @@ import java.util.Optional;
  * @param from the substituter's URL ({@code substituted}) or the derivation ({@code built})
  * @param signedBy the trusted key's name for {@code substituted}; empty when it was unsigned
  * @param detail a sentence for the text output
+ * @param unsandboxed it was built here without the sandbox ({@code BuildSucceeded.unsandboxed})
  */
 public record PathOrigin(String kind, Optional<Instant> at, Optional<String> from, Optional<String> signedBy,
-    String detail) {
+    String detail, boolean unsandboxed) {
+  public PathOrigin(String kind, Optional<Instant> at, Optional<String> from, Optional<String> signedBy,
+      String detail) {
+    this(kind, at, from, signedBy, detail, false);
+  }
 
   /** The origin of {@code info} ({@code file}: its absolute path, as events name it). */
   public static PathOrigin of(EventLog log, PathInfo info, String file) {
@@ -40,7 +45,8 @@ public record PathOrigin(String kind, Optional<Instant> at, Optional<String> fro
       if (built.isPresent()) {
         BuildSucceeded b = (BuildSucceeded) built.get().event();
         return new PathOrigin("built", Optional.of(built.get().timestamp()), Optional.of(b.derivation()),
-            Optional.empty(), "built locally from " + b.derivation() + " in " + b.millis() + " ms (log: " + b.log() + ")");
+            Optional.empty(), "built locally " + (b.unsandboxed() ? "WITHOUT the sandbox " : "") + "from "
+                + b.derivation() + " in " + b.millis() + " ms (log: " + b.log() + ")", b.unsandboxed());
       }
       return new PathOrigin("built", Optional.empty(), Optional.of(info.deriver().get().toString()), Optional.empty(),
           "built from " + info.deriver().get() + " (no build event: built before builds were recorded, or by "

@@ -187,6 +187,9 @@ public final class ReadHandler {
         origin.at().ifPresent(t -> o.put("at", t.toString()));
         origin.from().ifPresent(f -> o.put("from", f));
         origin.signedBy().ifPresent(k -> o.put("signedBy", k));
+        if (origin.kind().equals("built")) {
+          o.put("sandboxed", !origin.unsandboxed());
+        }
         print(n);
         return 0;
       }

@@ -9,7 +9,13 @@ import io.statectl.events.EventJson;
 import io.statectl.kernel.activation.ActivationPlan;
 import io.statectl.kernel.generation.ActivationManifest;
 import io.statectl.kernel.generation.GenerationRealiser;
+import io.statectl.kernel.activation.ActivationTargets;
+import io.statectl.kernel.generation.ReplayPluginsMissingException;
+import io.statectl.kernel.plugins.PluginArchive;
+import io.statectl.kernel.plugins.PluginDescriptorInfo;
 import io.statectl.kernel.plugins.PluginHost;
+import io.statectl.shell.engine.apply.Targets;
+import io.statectl.shell.engine.plugins.InstalledPlugins;
 import io.statectl.projections.ProjectionStore;
 import io.statectl.projections.generations.ActiveGeneration;
 import io.statectl.projections.generations.GenerationRecord;
@@ -28,7 +34,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -115,10 +124,10 @@ public final class ReplayHandler {
       Path recorded = Path.of(g.storePath());
       boolean present = s.store().parseStoreFile(recorded).map(s.store()::isValid).orElse(false)
           && Files.isDirectory(recorded);
-      if (!present) {
-        out.message("generation " + g.number() + " is no longer in the store; realising it again from its"
-            + " configuration " + g.snapshotPath());
-        try (PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir))) {
+      try (PluginHost plugins = recordedPlugins(r, g)) {
+        if (!present) {
+          out.message("generation " + g.number() + " is no longer in the store; realising it again from its"
+              + " configuration " + g.snapshotPath());
           timer.time("realise", () -> new GenerationRealiser(s.store(), plugins).realise(PROFILE, g.host(),
               Path.of(g.snapshotPath()), recorded, g.plugins()));
         }
@@ -129,21 +138,55 @@ public final class ReplayHandler {
       Optional<ActiveGeneration> now = live.active(PROFILE);
       int current = now.map(ActiveGeneration::number).orElse(0);
       Path home = r.home().map(h -> h.toAbsolutePath().normalize()).orElse(Path.of(then.home()));
+      // The root its activation recorded (present when it had root files), unless --root says otherwise.
+      Optional<Path> root = r.root().map(x -> x.toAbsolutePath().normalize())
+          .or(() -> Optional.ofNullable(then.root()).map(Path::of));
       ActivationManifest manifest = Manifests.read(g.storePath()).orElseThrow();
       Optional<ActivationManifest> previous = now.flatMap(a -> live.generation(PROFILE, a.number()))
           .flatMap(x -> Manifests.read(x.storePath()));
-      if (current == g.number() && now.map(a -> a.home().equals(home.toString())).orElse(false)) {
+      if (current == g.number() && now.map(a -> a.home().equals(home.toString())
+          && java.util.Objects.equals(a.root(), root.map(Path::toString).orElse(a.root()))).orElse(false)) {
         out.result("generation " + g.number() + " (active as of event " + at.sequence() + ") is already active");
         return 0;
       }
       ActivationPlan done = timer.time("activate", () -> new GenerationActivation(s, out).activate(PROFILE,
-          g.number(), recorded, previous, manifest, home, io.statectl.kernel.activation.BackupPolicy.REFUSE,
-          ActivationReason.REPLAY, current));
+          g.number(), recorded, previous, manifest,
+          root.map(x -> Targets.of(home, x)).orElseGet(() -> ActivationTargets.homeOnly(home)),
+          io.statectl.kernel.activation.BackupPolicy.REFUSE, ActivationReason.REPLAY, current));
       out.result("replayed to event " + at.sequence() + ": generation " + g.number() + " is active"
-          + (deleted ? " again (realised from its configuration)" : "") + " (" + GenerationActivation.summary(done)
-          + ")");
+          + (deleted ? " again (realised from its configuration)" : "") + root.map(x -> " under root " + x).orElse("")
+          + " (" + GenerationActivation.summary(done) + ")");
       return 0;
     }
+  }
+
+  /**
+   * The built-in plugins and, of the installed ones, those whose {@code id@version} generation
+   * {@code g} recorded: what it was evaluated with, so that realising it again gives its path.
+   *
+   * @throws ReplayPluginsMissingException when a recorded plugin version is not installed
+   */
+  private PluginHost recordedPlugins(Request.Replay r, GenerationRecord g) {
+    List<String> installed = new ArrayList<>();
+    List<Path> chosen = new ArrayList<>();
+    for (Path jar : InstalledPlugins.jarsFor(r.state(), Optional.empty(), timer, out)) {
+      PluginDescriptorInfo d = PluginArchive.inspect(jar).descriptor();
+      installed.add(d.id() + "@" + d.version());
+      if (g.plugins().contains(d.id() + "@" + d.version())) {
+        chosen.add(jar);
+      }
+    }
+    PluginHost plugins = timer.time("pf4j load plugins", () -> PluginHost.load(pluginDir, chosen));
+    Set<String> loaded = new TreeSet<>();
+    plugins.modules().forEach(m -> loaded.add(m.provenance()));
+    List<String> missing = g.plugins().stream().filter(p -> !loaded.contains(p)).toList();
+    if (!missing.isEmpty()) {
+      plugins.close();
+      Set<String> have = new TreeSet<>(installed);
+      have.addAll(loaded);
+      throw new ReplayPluginsMissingException(g.number(), missing, List.copyOf(have));
+    }
+    return plugins;
   }
 
   private void print(Object node) {
