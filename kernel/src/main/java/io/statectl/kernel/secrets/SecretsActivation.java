@@ -44,14 +44,57 @@ public final class SecretsActivation {
   public record Candidate(String name, String file, byte[] ciphertext, List<String> recipients) {}
 
   private final Path root;
+  private final String runtimeDir;
+  private final java.util.function.Function<String, Path> identityFile;
 
   public SecretsActivation(Path root) {
     this.root = root;
+    this.runtimeDir = SecretDeclaration.RUNTIME_DIR;
+    this.identityFile = this::underRoot;
+  }
+
+  private SecretsActivation(Path root, String runtimeDir, java.util.function.Function<String, Path> identityFile) {
+    this.root = root;
+    this.runtimeDir = runtimeDir;
+    this.identityFile = identityFile;
+  }
+
+  /**
+   * A home's secrets (the same code, another place): their paths are taken under the user's
+   * runtime directory, and the identity is {@code ~/…} of the home or an absolute path as it is.
+   */
+  public static SecretsActivation forHome(Path userRuntimeDir, Path home) {
+    return new SecretsActivation(userRuntimeDir, SecretDeclaration.HOME_RUNTIME_DIR,
+        id -> id.startsWith("~/") ? home.resolve(id.substring(2)) : Path.of(id));
+  }
+
+  /**
+   * The user's runtime directory a home's secrets go under: {@code $XDG_RUNTIME_DIR}, else
+   * {@code /run/user/<uid>} when it exists (as under sudo or cron); never the home or the store.
+   * Empty when neither exists: a home with secrets then cannot be activated (named by the caller).
+   */
+  public static java.util.Optional<Path> userRuntimeDir(java.util.Map<String, String> env) {
+    String xdg = env.get("XDG_RUNTIME_DIR");
+    if (xdg != null && xdg.startsWith("/")) {
+      return java.util.Optional.of(Path.of(xdg));
+    }
+    try {
+      Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      Path run = Path.of("/run/user/" + uid);
+      return Files.isDirectory(run) && Files.isWritable(run) ? java.util.Optional.of(run) : java.util.Optional.empty();
+    } catch (IOException | UnsupportedOperationException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** A path of the live machine, under the root. */
   public Path underRoot(String absolute) {
     return root.resolve(absolute.substring(1));
+  }
+
+  /** Where this activation places secrets: the runtime directory under the root. */
+  public Path runtimeDirectory() {
+    return underRoot(runtimeDir);
   }
 
   /**
@@ -80,12 +123,13 @@ public final class SecretsActivation {
       }
     }
     Map<String, byte[]> plain = manifest.secrets().isEmpty() ? Map.of() : decryptAll(candidates, manifest.identity());
-    Path runtime = underRoot(SecretDeclaration.RUNTIME_DIR);
+    Path runtime = runtimeDirectory();
     Set<Path> placed = new HashSet<>();
     try {
       if (!manifest.secrets().isEmpty()) {
         Files.createDirectories(runtime);
-        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwxr-x--x"));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString(
+            runtimeDir.equals(SecretDeclaration.RUNTIME_DIR) ? "rwxr-x--x" : "rwx------"));
       }
       for (SecretsManifest.Entry e : manifest.secrets()) {
         Path target = underRoot(e.path());
@@ -102,7 +146,7 @@ public final class SecretsActivation {
   }
 
   private Map<String, byte[]> decryptAll(List<Candidate> candidates, String identityPath) {
-    Path keyFile = underRoot(identityPath);
+    Path keyFile = identityFile.apply(identityPath);
     List<Identity> identities;
     try {
       identities = Identities.read(keyFile);

@@ -22,6 +22,8 @@ public record SecretsManifest(int version, String identity, List<Entry> secrets)
   public static final String FILE_NAME = "secrets.json";
   public static final String DIRECTORY = "secrets";
   public static final String DEFAULT_IDENTITY = "/etc/ssh/ssh_host_ed25519_key";
+  /** A home's identity unless {@code home.secrets.identity} names another: the user's own ssh key. */
+  public static final String DEFAULT_HOME_IDENTITY = "~/.ssh/id_ed25519";
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(SerializationFeature.INDENT_OUTPUT)

@@ -129,6 +129,9 @@ public final class GenerationActivation {
             io.statectl.kernel.secrets.SecretDeclaration.RUNTIME_DIR));
       }
     }
+    if (profile.startsWith(io.statectl.api.activation.UserProfile.PROFILE_PREFIX)) {
+      io.statectl.shell.engine.secrets.HomeSecretsStep.run(generation, targets.home(), System.getenv(), out);
+    }
     UsersStep.run(profile, generation, targets.root(), session.directory().root(), out);
     return execute(profile, plan, targets, step -> {
       open.stepDone(step);
