@@ -53,6 +53,20 @@ public record SecretsManifest(int version, String identity, List<Entry> secrets)
     secrets = secrets.stream().sorted(Comparator.comparing(Entry::name)).toList();
   }
 
+  /**
+   * Whether these are a home's secrets (placed under the user's runtime directory, not under the
+   * root): a system secret's path is under /run/statectl/secrets or, on purpose, elsewhere under /.
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isHome() {
+    return !secrets.isEmpty() && secrets.stream().allMatch(e -> e.path().startsWith(SecretDeclaration.HOME_RUNTIME_DIR + "/"));
+  }
+
+  /** Whether a generation places secrets under the root (a system generation with secrets). */
+  public static boolean underRoot(Path generation) {
+    return of(generation).filter(m -> !m.isHome()).isPresent();
+  }
+
   public byte[] toJson() {
     try {
       return JSON.writeValueAsBytes(this);

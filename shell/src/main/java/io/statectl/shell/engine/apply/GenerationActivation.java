@@ -176,7 +176,7 @@ public final class GenerationActivation {
 
   /** Whether a generation places anything under the root: files, or secrets under its runtime directory. */
   static boolean hasRootFiles(Path generation, ActivationManifest manifest) {
-    return io.statectl.kernel.secrets.SecretsManifest.of(generation).isPresent()
+    return io.statectl.kernel.secrets.SecretsManifest.underRoot(generation)
         || manifest.entries().stream().anyMatch(e -> e.underRoot());
   }
 
