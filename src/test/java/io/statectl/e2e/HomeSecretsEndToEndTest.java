@@ -137,7 +137,8 @@ class HomeSecretsEndToEndTest {
     run("store", "verify", "--check-contents").ok();
     run("rollback", "--profile", "home-alice").ok();
     assertEquals(marker, Files.readString(runtimeFile("token")), "rollback places it again");
-    eval.ok();
+    assertTrue(eval.ok().out().contains("home.secrets.token = <secret token: secrets/token.age, 1 recipient>"),
+        eval.toString());
 
     List<byte[]> needles = SecretsEndToEndTest.needles(marker);
     long scanned = 0;
