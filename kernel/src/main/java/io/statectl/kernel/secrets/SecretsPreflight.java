@@ -56,7 +56,7 @@ public final class SecretsPreflight {
     if (!homes.problems().isEmpty()) {
       throw new io.statectl.kernel.eval.ConfigInvalidException(homes.problems());
     }
-    if (!homes.isEmpty() && SecretsActivation.userRuntimeDir(System.getenv()).isEmpty()) {
+    if (!homes.isEmpty() && SecretsActivation.userRuntimeDir(System.getenv(), home).isEmpty()) {
       throw noRuntimeDir();
     }
     // Only the identity is read here; where the files go (the runtime directory) does not matter.

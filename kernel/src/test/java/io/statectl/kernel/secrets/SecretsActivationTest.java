@@ -115,7 +115,8 @@ class SecretsActivationTest {
     a.install(empty);
     assertFalse(Files.exists(xdg.resolve("statectl/secrets/token")), "no longer declared");
     assertEquals(java.util.Optional.of(xdg), SecretsActivation.userRuntimeDir(java.util.Map.of("XDG_RUNTIME_DIR",
-        xdg.toString())));
+        xdg.toString()), home));
+    assertEquals(Files.getOwner(home), Files.getOwner(xdg.resolve("statectl/secrets")));
   }
 
   @Test

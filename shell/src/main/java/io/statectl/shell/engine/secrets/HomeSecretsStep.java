@@ -3,6 +3,8 @@ package io.statectl.shell.engine.secrets;
 import io.statectl.kernel.secrets.SecretsActivation;
 import io.statectl.kernel.secrets.SecretsManifest;
 import io.statectl.shell.engine.Output;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,12 +16,15 @@ import java.util.Optional;
  * Runs before the home's files are linked; a generation without secrets removes those placed.
  */
 public final class HomeSecretsStep {
+  /** Names the home whose activation placed the secrets of a runtime directory. */
+  static final String MARKER = ".statectl-home";
+
   private HomeSecretsStep() {}
 
   /** Places (or removes) the secrets of a home generation; fails, changing nothing, when one cannot be opened. */
   public static void run(Path generation, Path home, Map<String, String> env, Output out) {
     boolean hasSecrets = SecretsManifest.of(generation).isPresent();
-    Optional<Path> runtime = SecretsActivation.userRuntimeDir(env);
+    Optional<Path> runtime = SecretsActivation.userRuntimeDir(env, home);
     if (runtime.isEmpty()) {
       if (hasSecrets) {
         throw io.statectl.kernel.secrets.SecretsPreflight.noRuntimeDir();
@@ -27,11 +32,29 @@ public final class HomeSecretsStep {
       return;
     }
     SecretsActivation secrets = SecretsActivation.forHome(runtime.get(), home);
-    if (hasSecrets || Files.isDirectory(secrets.runtimeDirectory())) {
+    Path marker = secrets.runtimeDirectory().resolve(MARKER);
+    // Remove only what this home placed: a test's throwaway home must never empty the real
+    // runtime directory of the user running it.
+    if (hasSecrets || placedBy(marker, home)) {
       int placed = secrets.install(generation);
-      if (placed > 0) {
-        out.message("home secrets: " + placed + " placed under " + secrets.runtimeDirectory());
+      try {
+        if (placed > 0) {
+          Files.writeString(marker, home.toString() + "\n");
+          out.message("home secrets: " + placed + " placed under " + secrets.runtimeDirectory());
+        } else {
+          Files.deleteIfExists(marker);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + marker, e);
       }
+    }
+  }
+
+  private static boolean placedBy(Path marker, Path home) {
+    try {
+      return Files.isRegularFile(marker) && Files.readString(marker).strip().equals(home.toString());
+    } catch (IOException e) {
+      return false;
     }
   }
 }
