@@ -133,6 +133,45 @@ class DeployEndToEndTest {
   }
 
   @Test
+  void aNodeThatCannotOpenItsHostsSecrets_isRefusedBeforeAnythingIsCopied_andTheOtherGoesOn() throws Exception {
+    io.statectl.testing.RequiredTool.require("age", "age");
+    SshNode refused = node("s", null);
+    SshNode plain = node("p", null);
+    Path webKey = tmp.resolve("web.key");
+    Path adminKey = tmp.resolve("admin.key");
+    sh("age-keygen", "-o", webKey.toString());
+    sh("age-keygen", "-o", adminKey.toString());
+    String webPub = sh("age-keygen", "-y", webKey.toString()).strip();
+    String adminPub = sh("age-keygen", "-y", adminKey.toString()).strip();
+    Trees.write(config.resolve("secrets/plain.txt"), "not a secret\n");
+    Files.createDirectories(config.resolve("secrets"));
+    sh("age", "-r", adminPub, "-o", config.resolve("secrets/db.age").toString(),
+        config.resolve("secrets/plain.txt").toString());
+    Trees.write(config.resolve("hosts/web.toml"), "[files.\"motd\"]\ntext = \"x\\n\"\n[secrets.recipients]\nweb = \""
+        + webPub + "\"\nadmin = \"" + adminPub + "\"\n[secrets.db]\nfile = \"../secrets/db.age\"\nrecipients = [\"admin\"]\n");
+    Trees.write(config.resolve("hosts/plain.toml"), "[files.\"motd\"]\ntext = \"plain\\n\"\n");
+    Files.writeString(config.resolve("deploy.toml"), refused.toml(client, "web", "20s") + plain.toml(client, "plain", "20s"));
+    Statectl.Result r = deploy();
+    assertEquals(17, r.exit(), r.toString());
+    assertTrue(r.err().contains("STC-E204") && r.err().contains("node s: secret db (secrets/db.age) does not list host "
+        + "web's key " + webPub) && r.err().contains("statectl secrets rekey"), r.err());
+    assertTrue(r.out().matches("(?s).*\\ns\\s+failed\\s+-\\s+0\\s.*"), r.toString());
+    assertTrue(r.out().matches("(?s).*\\np\\s+ok\\s+1\\s.*"), r.toString());
+    try (var files = Files.list(refused.state)) {
+      assertEquals(0, files.count(), "the refused node's state directory is untouched");
+    }
+    assertTrue(statectl.run(env, "history").ok().out().contains("node s failed at secrets [STC-E204]"));
+  }
+
+  private static String sh(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    return out;
+  }
+
+  @Test
   void aChangedHostKey_refusesThatNode_withOpenSshsMessage_andNothingIsCopied() throws Exception {
     SshNode n = node("moved", null);
     // known_hosts holds another key for the node's address: a man in the middle, as far as ssh knows.

@@ -131,6 +131,7 @@ class SecretsEndToEndTest {
     assertEquals(marker2, Files.readString(runtimeFile("db")));
     run("gc", "--delete-generations", "1").ok();
     run("gc").ok();
+    run("store", "verify", "--check-contents").ok();
     run("history", "--json").ok();
     run("history").ok();
     run("generations").ok();
@@ -317,7 +318,7 @@ class SecretsEndToEndTest {
     assertFalse(Files.exists(root.resolve("run")), "no runtime directory");
   }
 
-  private static List<byte[]> needles(String marker) {
+  static List<byte[]> needles(String marker) {
     byte[] raw = marker.getBytes(StandardCharsets.US_ASCII);
     List<byte[]> out = new ArrayList<>();
     out.add(raw);
@@ -333,7 +334,7 @@ class SecretsEndToEndTest {
     return out;
   }
 
-  private static boolean containsAny(byte[] hay, List<byte[]> needles) {
+  static boolean containsAny(byte[] hay, List<byte[]> needles) {
     for (byte[] n : needles) {
       outer:
       for (int i = 0; i + n.length <= hay.length; i++) {

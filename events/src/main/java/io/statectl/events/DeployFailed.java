@@ -7,7 +7,7 @@ import org.axonframework.serialization.Revision;
  * A node's deploy stopped before its new generation was confirmed, in the deploying machine's log.
  *
  * @param profile the aggregate: {@code deploy:<node>}
- * @param stage where it stopped: {@code build}, {@code copy}, {@code activate} or {@code confirm}
+ * @param stage where it stopped: {@code build}, {@code secrets} (the node cannot open its host's secrets), {@code copy}, {@code activate} or {@code confirm}
  * @param code the error code, e.g. {@code STC-E180}
  * @param reason the message shown to the user
  */

@@ -38,6 +38,8 @@ public enum ErrorCode {
   SECRET_DAMAGED("STC-E200", 15, "a secret's .age file is malformed, truncated or tampered with (a MAC does not verify); restore it from git"),
   SECRET_NOT_FOR_HOST("STC-E201", 15, "a secret is not encrypted to this host's key; add the host's key to its recipients and run `statectl secrets rekey` where it can be opened"),
   SECRET_KEY_INVALID("STC-E202", 15, "an identity or recipient key is missing, unreadable or not a supported kind (age X25519, ssh-ed25519)"),
+  SECRET_NO_RUNTIME_DIR("STC-E203", 15, "a home declares secrets but has no runtime directory ($XDG_RUNTIME_DIR unset and no /run/user/<uid>); nothing was changed"),
+  SECRET_NOT_FOR_NODE("STC-E204", 15, "deploy: a node's key is not among the recipients of a secret its host declares; that node was refused before anything was copied"),
   // Issue 14 took STC-E100..E119 (the store's life cycle: roots, gc, verify, repair, add, optimise).
   STORE_DAMAGED("STC-E100", 16, "store verify found missing, damaged, unregistered or dangling paths, or a profile link to a missing path (each named)"),
   REPAIR_FAILED("STC-E101", 16, "store verify --repair could not rebuild a damaged path (no deriver, or the rebuild differs)"),

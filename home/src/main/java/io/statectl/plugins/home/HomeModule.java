@@ -38,6 +38,7 @@ public final class HomeModule implements StatectlModule {
   static final String SESSION_PATH = "sessionPath";
   static final String SHELL_ALIASES = "shellAliases";
   static final String FILE = "file";
+  static final String SECRETS = "secrets";
 
   @Override
   public String namespace() {
@@ -76,6 +77,14 @@ public final class HomeModule implements StatectlModule {
         "Aliases of interactive shells (bash, zsh, fish as enabled under programs.*).")
         .withDefault(Defaults.emptyTable()).withExample("shellAliases = { ll = \"ls -l\" }"));
     o.put(FILE, HomeFiles.option());
+    // Checked by the kernel's secrets code (SecretsConfig.homeOf), as secrets.* is: one parser.
+    o.put(SECRETS, OptionDecl.of(OptionType.attrsOf(OptionType.anything()),
+        "The home's age-encrypted secrets: home.secrets.<name> = { file, group, mode, recipients }, "
+            + "home.secrets.recipients.<host>, home.secrets.identity (default ~/.ssh/id_ed25519). Decrypted at "
+            + "activation into $XDG_RUNTIME_DIR/statectl/secrets/<name> (else /run/user/<uid>/…), never into the "
+            + "store or the home; owned by the home's user.")
+        .withDefault(Defaults.emptyTable())
+        .withExample("secrets.token = { file = \"../secrets/token.age\", recipients = [\"alice\"] }"));
     return OptionDecl.of(OptionType.submodule(o), description());
   }
 
@@ -107,8 +116,26 @@ public final class HomeModule implements StatectlModule {
     ShellAliases.read(home.value(SHELL_ALIASES), out.problems());
     out.add(new UserProfile(username.get(), HomeLayout.PROFILE_LINK, packages, at));
     HomeFiles.contribute(home.table(FILE), Set.of(HomeLayout.SESSION_VARS), out);
+    secretFiles(home.table(SECRETS), context, out);
     out.text(HomeLayout.SESSION_VARS, PosixShell.sessionScript(session), at);
     return out.build();
+  }
+
+  /**
+   * Resolves each home secret's .age file through the repository, so its ciphertext (never a
+   * plaintext) enters the configuration snapshot; a missing file is a located problem.
+   */
+  private static void secretFiles(ConfigTable secrets, ModuleContext context, ContributionBuilder out) {
+    for (Map.Entry<String, ConfigValue> e : secrets.entries().entrySet()) {
+      if (e.getKey().equals("recipients") || e.getKey().equals("identity")
+          || !(e.getValue() instanceof ConfigTable t) || !(t.get(FILE).orElse(null) instanceof ConfigString f)) {
+        continue;
+      }
+      if (context.sources().resolve(f.location(), f.value()) instanceof io.statectl.api.module.SourceResolution.Missing m) {
+        out.problem(f.location(), "home.secrets." + e.getKey() + ".file: " + m.tried() + " does not exist",
+            "encrypt it first: age -r <key> -o " + m.tried());
+      }
+    }
   }
 
   /** Without a user there is no profile: fine when nothing else is set, a problem otherwise. */

@@ -200,10 +200,22 @@ class HomeModuleTest {
   }
 
   @Test
+  void homeSecrets_resolveTheirAgeFiles_soAMissingOneIsLocated_andTheReservedKeysAreNotSecrets() {
+    ConfigTable secrets = table("token", table("file", str("../secrets/token.age")),
+        "recipients", table("alice", str("age1x")), "identity", str("~/.config/age/keys.txt"));
+    ModuleContribution c = module.contribute(context(home(HomeModule.USERNAME, str("alice"), HomeModule.SECRETS,
+        secrets)));
+    assertEquals(1, c.problems().size(), problems(c));
+    assertTrue(problems(c).contains("home.secrets.token.file: ../secrets/token.age does not exist"), problems(c));
+    assertEquals(((ConfigTable) secrets.entries().get("token")).entries().get("file").location(),
+        c.problems().get(0).location());
+  }
+
+  @Test
   void declaresItsOptions() {
     OptionType.Submodule s = (OptionType.Submodule) module.options().type();
     assertEquals(List.of("username", "directory", "packages", "packagePriorities", "sessionVariables", "sessionPath",
-        "shellAliases", "file"), List.copyOf(s.options().keySet()));
+        "shellAliases", "file", "secrets"), List.copyOf(s.options().keySet()));
     assertTrue(s.options().get("username").defaultValue().isEmpty());
     assertEquals("home", module.namespace());
   }

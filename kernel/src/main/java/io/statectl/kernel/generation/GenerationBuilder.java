@@ -147,7 +147,13 @@ public final class GenerationBuilder {
       files.add(new TreeFile(io.statectl.kernel.boot.InitScript.PATH,
           new FileContent.Text(io.statectl.kernel.boot.InitScript.TEXT), FileMode.EXECUTABLE));
     }
-    byte[] secrets = profile.equals(ProfilePartition.SYSTEM) ? secretFiles(evaluation, files) : null;
+    byte[] secrets = profile.equals(ProfilePartition.SYSTEM)
+        ? secretFiles(evaluation, files, io.statectl.kernel.secrets.SecretsConfig.of(evaluation.config()),
+            io.statectl.kernel.secrets.SecretsManifest.DEFAULT_IDENTITY)
+        : ProfilePartition.userProfile(evaluation.entries()).filter(u -> u.profileName().equals(profile)).isPresent()
+            ? secretFiles(evaluation, files, io.statectl.kernel.secrets.SecretsConfig.homeOf(evaluation.config()),
+                io.statectl.kernel.secrets.SecretsManifest.DEFAULT_HOME_IDENTITY)
+            : null;
     TreeDigest key = new TreeDigest(name);
     for (TreeFile f : files) {
       key.file(f.path(), f.bytes(evaluation), f.mode() == FileMode.EXECUTABLE);
@@ -179,8 +185,8 @@ public final class GenerationBuilder {
    * returns the secrets manifest, or null when there are none (so generations without secrets
    * keep their hash). Only ciphertext: evaluation never read a plaintext.
    */
-  private static byte[] secretFiles(Evaluation.Success evaluation, List<TreeFile> files) {
-    io.statectl.kernel.secrets.SecretsConfig config = io.statectl.kernel.secrets.SecretsConfig.of(evaluation.config());
+  private static byte[] secretFiles(Evaluation.Success evaluation, List<TreeFile> files,
+      io.statectl.kernel.secrets.SecretsConfig config, String defaultIdentity) {
     if (config.isEmpty()) {
       return null;
     }
@@ -194,7 +200,7 @@ public final class GenerationBuilder {
       entries.add(e);
     }
     return new io.statectl.kernel.secrets.SecretsManifest(1,
-        config.identity().orElse(io.statectl.kernel.secrets.SecretsManifest.DEFAULT_IDENTITY), entries).toJson();
+        config.identity().orElse(defaultIdentity), entries).toJson();
   }
 
   /** One file of a generation's tree. */

@@ -18,6 +18,11 @@ import java.util.Optional;
 public record SecretDeclaration(String name, String file, String path, Optional<String> owner,
     Optional<String> group, int mode, List<String> recipients, SourceLocation definedAt) {
   public static final String RUNTIME_DIR = "/run/statectl/secrets";
+  /**
+   * A home's secrets: this directory under the user's runtime directory ({@code $XDG_RUNTIME_DIR},
+   * a per-user tmpfs), so their declared path is relative to that directory, not to {@code /}.
+   */
+  public static final String HOME_RUNTIME_DIR = "/statectl/secrets";
 
   public SecretDeclaration {
     Objects.requireNonNull(name, "name");

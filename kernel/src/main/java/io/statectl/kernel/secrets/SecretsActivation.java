@@ -44,14 +44,64 @@ public final class SecretsActivation {
   public record Candidate(String name, String file, byte[] ciphertext, List<String> recipients) {}
 
   private final Path root;
+  private final String runtimeDir;
+  private final java.util.function.Function<String, Path> identityFile;
+  /** Whose a secret without a declared owner becomes: the home's user for a home, else unchanged. */
+  private final java.util.Optional<Path> ownerOf;
 
   public SecretsActivation(Path root) {
     this.root = root;
+    this.runtimeDir = SecretDeclaration.RUNTIME_DIR;
+    this.identityFile = this::underRoot;
+    this.ownerOf = java.util.Optional.empty();
+  }
+
+  private SecretsActivation(Path root, String runtimeDir, java.util.function.Function<String, Path> identityFile,
+      Path ownerOf) {
+    this.root = root;
+    this.runtimeDir = runtimeDir;
+    this.identityFile = identityFile;
+    this.ownerOf = java.util.Optional.of(ownerOf);
+  }
+
+  /**
+   * A home's secrets (the same code, another place): their paths are taken under the user's
+   * runtime directory, and the identity is {@code ~/…} of the home or an absolute path as it is.
+   */
+  public static SecretsActivation forHome(Path userRuntimeDir, Path home) {
+    return new SecretsActivation(userRuntimeDir, SecretDeclaration.HOME_RUNTIME_DIR,
+        id -> id.startsWith("~/") ? home.resolve(id.substring(2)) : Path.of(id), home);
+  }
+
+  /**
+   * The user's runtime directory a home's secrets go under: {@code $XDG_RUNTIME_DIR}, else
+   * {@code /run/user/<uid>} of the home's owner when it exists (as under sudo or cron); never the
+   * home or the store.
+   * Empty when neither exists: a home with secrets then cannot be activated (named by the caller).
+   */
+  public static java.util.Optional<Path> userRuntimeDir(java.util.Map<String, String> env, Path home) {
+    String xdg = env.get("XDG_RUNTIME_DIR");
+    if (xdg != null && xdg.startsWith("/")) {
+      return java.util.Optional.of(Path.of(xdg));
+    }
+    try {
+      // the home's user's, not this process's: under sudo the process is root
+      Object uid = Files.getAttribute(Files.isDirectory(home) ? home : Path.of("/proc/self"), "unix:uid");
+      Path run = Path.of("/run/user/" + uid);
+      return Files.isDirectory(run) && Files.isWritable(run) ? java.util.Optional.of(run) : java.util.Optional.empty();
+    } catch (IOException | UnsupportedOperationException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** A path of the live machine, under the root. */
   public Path underRoot(String absolute) {
     return root.resolve(absolute.substring(1));
+  }
+
+  /** Where this activation places secrets: the runtime directory under the root. */
+  public Path runtimeDirectory() {
+    return underRoot(runtimeDir);
   }
 
   /**
@@ -80,12 +130,16 @@ public final class SecretsActivation {
       }
     }
     Map<String, byte[]> plain = manifest.secrets().isEmpty() ? Map.of() : decryptAll(candidates, manifest.identity());
-    Path runtime = underRoot(SecretDeclaration.RUNTIME_DIR);
+    Path runtime = runtimeDirectory();
     Set<Path> placed = new HashSet<>();
     try {
       if (!manifest.secrets().isEmpty()) {
         Files.createDirectories(runtime);
-        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwxr-x--x"));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString(
+            runtimeDir.equals(SecretDeclaration.RUNTIME_DIR) ? "rwxr-x--x" : "rwx------"));
+        if (ownerOf.isPresent()) {
+          Files.setOwner(runtime, Files.getOwner(ownerOf.get()));
+        }
       }
       for (SecretsManifest.Entry e : manifest.secrets()) {
         Path target = underRoot(e.path());
@@ -102,7 +156,7 @@ public final class SecretsActivation {
   }
 
   private Map<String, byte[]> decryptAll(List<Candidate> candidates, String identityPath) {
-    Path keyFile = underRoot(identityPath);
+    Path keyFile = identityFile.apply(identityPath);
     List<Identity> identities;
     try {
       identities = Identities.read(keyFile);
@@ -160,7 +214,7 @@ public final class SecretsActivation {
     return candidates.stream().map(Candidate::name).toList().toString();
   }
 
-  private static void write(Path target, byte[] plain, SecretsManifest.Entry e) throws IOException {
+  private void write(Path target, byte[] plain, SecretsManifest.Entry e) throws IOException {
     Files.createDirectories(target.getParent());
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
     try {
@@ -178,6 +232,8 @@ public final class SecretsActivation {
       UserPrincipalLookupService users = temp.getFileSystem().getUserPrincipalLookupService();
       if (!e.owner().isEmpty()) {
         view.setOwner(users.lookupPrincipalByName(e.owner()));
+      } else if (ownerOf.isPresent()) {
+        view.setOwner(Files.getOwner(ownerOf.get()));
       }
       if (!e.group().isEmpty()) {
         GroupPrincipal g = users.lookupPrincipalByGroupName(e.group());
@@ -196,7 +252,8 @@ public final class SecretsActivation {
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(runtime)) {
       for (Path f : files) {
-        if (Files.isRegularFile(f) && !placed.contains(f)) {
+        // dot files are not secrets (a secret's name starts with a letter or digit): markers, temp names
+        if (Files.isRegularFile(f) && !placed.contains(f) && !f.getFileName().toString().startsWith(".")) {
           Files.delete(f);
         }
       }

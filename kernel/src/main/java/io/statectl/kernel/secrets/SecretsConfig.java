@@ -40,10 +40,31 @@ public record SecretsConfig(List<SecretDeclaration> secrets, Map<String, String>
 
   public static final SecretsConfig NONE = new SecretsConfig(List.of(), Map.of(), Optional.empty(), List.of());
 
+  /**
+   * Where a table of secrets lives and where its plaintext goes: the machine's {@code secrets}, or
+   * a home's {@code home.secrets}, whose files are always {@link SecretDeclaration#HOME_RUNTIME_DIR}
+   * {@code /<name>} under the user's runtime directory (no path, no owner: the home's user).
+   */
+  record Scope(String prefix, String runtimeDir, boolean home) {
+    static final Scope SYSTEM = new Scope(NAMESPACE, SecretDeclaration.RUNTIME_DIR, false);
+    static final Scope HOME = new Scope("home." + NAMESPACE, SecretDeclaration.HOME_RUNTIME_DIR, true);
+  }
+
   /** Reads the whole evaluated configuration's {@code secrets} table. */
   public static SecretsConfig of(ConfigTable config) {
     return config.get(NAMESPACE).filter(v -> v instanceof ConfigTable).map(v -> parse((ConfigTable) v))
         .orElse(NONE);
+  }
+
+  /**
+   * Reads the evaluated configuration's {@code home.secrets} table: the same declarations, placed
+   * under the home user's runtime directory and opened with {@code home.secrets.identity}
+   * (default {@value SecretsManifest#DEFAULT_HOME_IDENTITY}).
+   */
+  public static SecretsConfig homeOf(ConfigTable config) {
+    return config.get("home").filter(v -> v instanceof ConfigTable)
+        .flatMap(h -> ((ConfigTable) h).get(NAMESPACE)).filter(v -> v instanceof ConfigTable)
+        .map(v -> parse((ConfigTable) v, Scope.HOME)).orElse(NONE);
   }
 
   public boolean isEmpty() {
@@ -51,28 +72,35 @@ public record SecretsConfig(List<SecretDeclaration> secrets, Map<String, String>
   }
 
   static SecretsConfig parse(ConfigTable table) {
+    return parse(table, Scope.SYSTEM);
+  }
+
+  static SecretsConfig parse(ConfigTable table, Scope scope) {
+    String ns = scope.prefix();
     List<ConfigProblem> problems = new ArrayList<>();
     Map<String, String> hosts = new TreeMap<>();
     Optional<String> identity = Optional.empty();
     if (table.get("recipients").orElse(null) instanceof ConfigTable r) {
       for (Map.Entry<String, ConfigValue> e : r.entries().entrySet()) {
-        if (e.getValue() instanceof ConfigString s && validKey(s, "secrets.recipients." + e.getKey(), problems)) {
+        if (e.getValue() instanceof ConfigString s && validKey(s, ns + ".recipients." + e.getKey(), problems)) {
           hosts.put(e.getKey(), Recipient.parse(s.value()).encoded());
         } else if (!(e.getValue() instanceof ConfigString)) {
-          problems.add(problem(e.getValue().location(), "secrets.recipients." + e.getKey() + " must be a string",
+          problems.add(problem(e.getValue().location(), ns + ".recipients." + e.getKey() + " must be a string",
               "an age1… key or an ssh-ed25519 public key line"));
         }
       }
     } else if (table.get("recipients").isPresent()) {
-      problems.add(problem(table.get("recipients").get().location(), "secrets.recipients must be a table",
+      problems.add(problem(table.get("recipients").get().location(), ns + ".recipients must be a table",
           "[secrets.recipients] laptop = \"age1…\""));
     }
     if (table.get("identity").isPresent()) {
-      if (table.get("identity").get() instanceof ConfigString s && s.value().startsWith("/")) {
+      if (table.get("identity").get() instanceof ConfigString s
+          && (s.value().startsWith("/") || scope.home() && s.value().startsWith("~/"))) {
         identity = Optional.of(s.value());
       } else {
-        problems.add(problem(table.get("identity").get().location(), "secrets.identity must be an absolute path",
-            "identity = \"/etc/ssh/ssh_host_ed25519_key\""));
+        problems.add(problem(table.get("identity").get().location(), ns + ".identity must be an absolute path"
+            + (scope.home() ? " or one starting with ~/" : ""), scope.home()
+            ? "identity = \"~/.config/age/keys.txt\"" : "identity = \"/etc/ssh/ssh_host_ed25519_key\""));
       }
     }
     List<SecretDeclaration> secrets = new ArrayList<>();
@@ -80,16 +108,16 @@ public record SecretsConfig(List<SecretDeclaration> secrets, Map<String, String>
       if (RESERVED.contains(e.getKey())) {
         continue;
       }
-      declaration(e.getKey(), e.getValue(), hosts, problems).ifPresent(secrets::add);
+      declaration(e.getKey(), e.getValue(), hosts, problems, scope).ifPresent(secrets::add);
     }
     return new SecretsConfig(secrets, hosts, identity, problems);
   }
 
   private static Optional<SecretDeclaration> declaration(String name, ConfigValue value, Map<String, String> hosts,
-      List<ConfigProblem> problems) {
-    String at = "secrets." + name;
+      List<ConfigProblem> problems, Scope scope) {
+    String at = scope.prefix() + "." + name;
     if (!(value instanceof ConfigTable t)) {
-      problems.add(problem(value.location(), at + " must be a table", "[secrets." + name + "] file = \"secrets/"
+      problems.add(problem(value.location(), at + " must be a table", "[" + at + "] file = \"secrets/"
           + name + ".age\""));
       return Optional.empty();
     }
@@ -115,16 +143,24 @@ public record SecretsConfig(List<SecretDeclaration> secrets, Map<String, String>
             + "' is outside the repository", "keep the .age file inside the configuration repository"));
       }
     }
-    String path = string(t, "path", at, problems).orElse(SecretDeclaration.RUNTIME_DIR + "/" + name);
+    if (scope.home()) {
+      for (String k : List.of("path", "owner", "allowOutsideRuntime")) {
+        t.get(k).ifPresent(v -> problems.add(problem(v.location(), at + "." + k + " cannot be set for a home's secret",
+            "a home's secret is always $XDG_RUNTIME_DIR" + SecretDeclaration.HOME_RUNTIME_DIR + "/" + name
+                + ", owned by the home's user; remove " + k)));
+      }
+    }
+    String runtime = scope.runtimeDir();
+    String path = scope.home() ? runtime + "/" + name : string(t, "path", at, problems).orElse(runtime + "/" + name);
     boolean outside = t.get("allowOutsideRuntime").orElse(null) instanceof ConfigBool b && b.value();
     SourceLocation pathAt = t.get("path").map(ConfigValue::location).orElse(t.location());
     if (!path.startsWith("/") || path.contains("/../") || path.endsWith("/..") || path.contains("//")) {
       problems.add(problem(pathAt, at + ".path '" + path + "' is not a normalised absolute path",
-          "path = \"" + SecretDeclaration.RUNTIME_DIR + "/" + name + "\""));
-    } else if (!path.startsWith(SecretDeclaration.RUNTIME_DIR + "/") && !outside) {
+          "path = \"" + runtime + "/" + name + "\""));
+    } else if (!path.startsWith(runtime + "/") && !outside) {
       problems.add(problem(pathAt, at + ".path '" + path + "' is outside the runtime directory "
-          + SecretDeclaration.RUNTIME_DIR + " (a tmpfs, gone at reboot)",
-          "move it under " + SecretDeclaration.RUNTIME_DIR + "/, or set allowOutsideRuntime = true to write the "
+          + runtime + " (a tmpfs, gone at reboot)",
+          "move it under " + runtime + "/, or set allowOutsideRuntime = true to write the "
               + "plaintext to a persistent disk on purpose"));
     }
     String modeText = string(t, "mode", at, problems).orElse("0400");
@@ -150,7 +186,7 @@ public record SecretsConfig(List<SecretDeclaration> secrets, Map<String, String>
       recipients.addAll(new LinkedHashMap<>(hosts).values());
     }
     if (recipients.isEmpty() && problems.size() == before) {
-      problems.add(problem(t.location(), at + " has no recipients", "set secrets.recipients.<host> = \"age1…\" for "
+      problems.add(problem(t.location(), at + " has no recipients", "set " + scope.prefix() + ".recipients.<host> = \"age1…\" for "
           + "each host, or " + at + ".recipients = [\"<host>\", \"age1…\"]"));
     }
     if (problems.size() != before) {

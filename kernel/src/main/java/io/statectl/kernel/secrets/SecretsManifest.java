@@ -22,6 +22,8 @@ public record SecretsManifest(int version, String identity, List<Entry> secrets)
   public static final String FILE_NAME = "secrets.json";
   public static final String DIRECTORY = "secrets";
   public static final String DEFAULT_IDENTITY = "/etc/ssh/ssh_host_ed25519_key";
+  /** A home's identity unless {@code home.secrets.identity} names another: the user's own ssh key. */
+  public static final String DEFAULT_HOME_IDENTITY = "~/.ssh/id_ed25519";
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -49,6 +51,20 @@ public record SecretsManifest(int version, String identity, List<Entry> secrets)
 
   public SecretsManifest {
     secrets = secrets.stream().sorted(Comparator.comparing(Entry::name)).toList();
+  }
+
+  /**
+   * Whether these are a home's secrets (placed under the user's runtime directory, not under the
+   * root): a system secret's path is under /run/statectl/secrets or, on purpose, elsewhere under /.
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isHome() {
+    return !secrets.isEmpty() && secrets.stream().allMatch(e -> e.path().startsWith(SecretDeclaration.HOME_RUNTIME_DIR + "/"));
+  }
+
+  /** Whether a generation places secrets under the root (a system generation with secrets). */
+  public static boolean underRoot(Path generation) {
+    return of(generation).filter(m -> !m.isHome()).isPresent();
   }
 
   public byte[] toJson() {

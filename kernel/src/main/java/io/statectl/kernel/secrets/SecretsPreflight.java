@@ -41,7 +41,37 @@ public final class SecretsPreflight {
 
   /** Returns the number of secrets checked; throws {@link SecretUnavailableException} listing each failure. */
   public static int check(Evaluation.Success evaluation, Path root) {
-    SecretsConfig config = SecretsConfig.of(evaluation.config());
+    return check(evaluation, SecretsConfig.of(evaluation.config()), new SecretsActivation(root),
+        SecretsManifest.DEFAULT_IDENTITY);
+  }
+
+  /**
+   * As {@link #check(Evaluation.Success, Path)}, then the same for the home's secrets
+   * ({@code home.secrets}, opened with the home's identity, {@code ~/} being {@code home}).
+   * A problem in {@code home.secrets} is a configuration error, located, as for {@code secrets}.
+   */
+  public static int check(Evaluation.Success evaluation, Path root, Path home) {
+    int n = check(evaluation, root);
+    SecretsConfig homes = SecretsConfig.homeOf(evaluation.config());
+    if (!homes.problems().isEmpty()) {
+      throw new io.statectl.kernel.eval.ConfigInvalidException(homes.problems());
+    }
+    if (!homes.isEmpty() && SecretsActivation.userRuntimeDir(System.getenv(), home).isEmpty()) {
+      throw noRuntimeDir();
+    }
+    // Only the identity is read here; where the files go (the runtime directory) does not matter.
+    return n + check(evaluation, homes, SecretsActivation.forHome(home, home), SecretsManifest.DEFAULT_HOME_IDENTITY);
+  }
+
+  /** The error for a home with secrets and nowhere to put them (never the home or the store). */
+  public static SecretUnavailableException noRuntimeDir() {
+    return new SecretUnavailableException(List.of("the home declares secrets, but XDG_RUNTIME_DIR is not set and "
+        + "/run/user/<uid> does not exist: home secrets go only under the user's runtime directory (a tmpfs); "
+        + "apply from a login session or set XDG_RUNTIME_DIR"), io.statectl.kernel.ErrorCode.SECRET_NO_RUNTIME_DIR);
+  }
+
+  private static int check(Evaluation.Success evaluation, SecretsConfig config, SecretsActivation activation,
+      String defaultIdentity) {
     if (config.isEmpty()) {
       return 0;
     }
@@ -53,8 +83,7 @@ public final class SecretsPreflight {
       }
       candidates.add(new SecretsActivation.Candidate(d.name(), d.file(), f.bytes(), d.recipients()));
     }
-    new SecretsActivation(root).check(candidates,
-        config.identity().orElse(SecretsManifest.DEFAULT_IDENTITY));
+    activation.check(candidates, config.identity().orElse(defaultIdentity));
     return candidates.size();
   }
 }

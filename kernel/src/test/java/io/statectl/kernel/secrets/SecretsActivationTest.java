@@ -91,6 +91,35 @@ class SecretsActivationTest {
   }
 
   @Test
+  void forHome_placesUnderTheUsersRuntimeDir_withTheHomesIdentity_andRemovesUndeclared() throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path xdg = Files.createDirectories(tmp.resolve("xdg"));
+    X25519Identity user = X25519Identity.generate();
+    Files.createDirectories(home.resolve(".config/age"));
+    Files.writeString(home.resolve(".config/age/keys.txt"), user.encoded() + "\n");
+    Path g = Files.createDirectories(tmp.resolve("home-gen"));
+    Files.createDirectories(g.resolve("secrets"));
+    Files.write(g.resolve("secrets/token.age"),
+        Age.encrypt("t0k3n".getBytes(StandardCharsets.UTF_8), List.of(user.recipient()), ArmorChoice.BINARY));
+    SecretsManifest.Entry e = new SecretsManifest.Entry("token", "secrets/token.age", "00",
+        SecretDeclaration.HOME_RUNTIME_DIR + "/token", "", "", "0400", List.of(user.recipient().encoded()));
+    SecretsManifest m = new SecretsManifest(1, "~/.config/age/keys.txt", List.of(e));
+    assertTrue(m.isHome(), "a home's manifest is told apart from the system's");
+    Files.write(g.resolve(SecretsManifest.FILE_NAME), m.toJson());
+    assertFalse(SecretsManifest.underRoot(g));
+    SecretsActivation a = SecretsActivation.forHome(xdg, home);
+    assertEquals(1, a.install(g));
+    assertEquals("t0k3n", Files.readString(xdg.resolve("statectl/secrets/token")));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(xdg.resolve("statectl/secrets"))));
+    Path empty = Files.createDirectories(tmp.resolve("home-gen-2"));
+    a.install(empty);
+    assertFalse(Files.exists(xdg.resolve("statectl/secrets/token")), "no longer declared");
+    assertEquals(java.util.Optional.of(xdg), SecretsActivation.userRuntimeDir(java.util.Map.of("XDG_RUNTIME_DIR",
+        xdg.toString()), home));
+    assertEquals(Files.getOwner(home), Files.getOwner(xdg.resolve("statectl/secrets")));
+  }
+
+  @Test
   void install_removesRuntimeFilesNoLongerDeclared() throws Exception {
     new SecretsActivation(root).install(generation("g1", List.of(entry("db", "", "", "0400"), entry("old", "", "",
         "0400")), List.of(toHost("a"), toHost("b"))));

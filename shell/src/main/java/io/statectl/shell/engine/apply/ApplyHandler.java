@@ -73,7 +73,7 @@ public final class ApplyHandler {
     Path root = r.root().map(p -> p.toAbsolutePath().normalize()).orElse(Targets.LIVE_ROOT);
     checkRoot(success, root, r.root().isPresent());
     // Check before change: a secret this host cannot open stops the apply before anything is built.
-    timer.time("secrets", () -> io.statectl.kernel.secrets.SecretsPreflight.check(success, root));
+    timer.time("secrets", () -> io.statectl.kernel.secrets.SecretsPreflight.check(success, root, home));
     io.statectl.shell.engine.boot.BootStep.preflight(success, root);
 
     if (!r.state().exists()) {

@@ -129,6 +129,9 @@ public final class GenerationActivation {
             io.statectl.kernel.secrets.SecretDeclaration.RUNTIME_DIR));
       }
     }
+    if (profile.startsWith(io.statectl.api.activation.UserProfile.PROFILE_PREFIX)) {
+      io.statectl.shell.engine.secrets.HomeSecretsStep.run(generation, targets.home(), System.getenv(), out);
+    }
     UsersStep.run(profile, generation, targets.root(), session.directory().root(), out);
     return execute(profile, plan, targets, step -> {
       open.stepDone(step);
@@ -173,7 +176,7 @@ public final class GenerationActivation {
 
   /** Whether a generation places anything under the root: files, or secrets under its runtime directory. */
   static boolean hasRootFiles(Path generation, ActivationManifest manifest) {
-    return io.statectl.kernel.secrets.SecretsManifest.of(generation).isPresent()
+    return io.statectl.kernel.secrets.SecretsManifest.underRoot(generation)
         || manifest.entries().stream().anyMatch(e -> e.underRoot());
   }
 

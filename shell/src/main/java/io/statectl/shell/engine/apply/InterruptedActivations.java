@@ -172,7 +172,7 @@ public final class InterruptedActivations {
   }
 
   private static boolean rootFiles(Path generation, ActivationManifest m) {
-    return io.statectl.kernel.secrets.SecretsManifest.of(generation).isPresent()
+    return io.statectl.kernel.secrets.SecretsManifest.underRoot(generation)
         || m.entries().stream().anyMatch(e -> e.underRoot());
   }
 

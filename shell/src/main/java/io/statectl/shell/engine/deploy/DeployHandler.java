@@ -79,7 +79,7 @@ public final class DeployHandler {
         }
         return 0;
       }
-      List<NodeResult> results = run(r, session, nodes, built);
+      List<NodeResult> results = run(r, session, nodes, built, hosts);
       summary(r.format(), results);
       long bad = results.stream().filter(x -> x.outcome() == NodeResult.Outcome.FAILED
           || x.outcome() == NodeResult.Outcome.REVERTED).count();
@@ -139,7 +139,7 @@ public final class DeployHandler {
   }
 
   private List<NodeResult> run(Request.Deploy r, StateSession session, List<DeployNode> nodes,
-      Map<String, ApplyHandler.BuiltProfiles> built) {
+      Map<String, ApplyHandler.BuiltProfiles> built, Map<String, Evaluation.Success> hosts) {
     Ssh ssh = new Ssh(env);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(r.jobs(), nodes.size()), t -> {
       Thread th = new Thread(t, "statectl-deploy");
@@ -153,7 +153,8 @@ public final class DeployHandler {
         TreeSet<StorePath> closure = closure(session, b);
         futures.add(pool.submit(() -> {
           record(session.log(), new DeployStarted("deploy:" + n.name(), n.name(), n.host(), n.destination()));
-          NodeResult result = new NodeDeploy(n, r.state().root(), ssh, out, r.backups()).run(session.store(), closure, b);
+          NodeResult result = new NodeDeploy(n, r.state().root(), ssh, out, r.backups()).run(session.store(), closure, b,
+              hosts.get(n.host()));
           record(session.log(), result.error().isPresent() && result.outcome() == NodeResult.Outcome.FAILED
               ? new DeployFailed("deploy:" + n.name(), n.name(), result.error().get().stage(), result.error().get().code(),
                   result.error().get().message())

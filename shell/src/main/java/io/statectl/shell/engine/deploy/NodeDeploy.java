@@ -41,12 +41,16 @@ final class NodeDeploy {
     this.backups = backups;
   }
 
-  NodeResult run(Store store, Collection<StorePath> closure, ApplyHandler.BuiltProfiles built) {
+  /** @param host the node's host evaluated here: its secrets are checked before anything is copied */
+  NodeResult run(Store store, Collection<StorePath> closure, ApplyHandler.BuiltProfiles built,
+      io.statectl.kernel.eval.Evaluation.Success host) {
     long start = System.nanoTime();
-    String stage = "copy";
+    String stage = "secrets";
     int paths = 0;
     long bytes = 0;
     try {
+      io.statectl.kernel.secrets.NodeSecretsCheck.check(node.name(), node.host(), host);
+      stage = "copy";
       ClosureStream.Copied copied = copy(store, closure);
       paths = copied.paths();
       bytes = copied.bytes();

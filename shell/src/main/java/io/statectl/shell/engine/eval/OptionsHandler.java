@@ -122,7 +122,11 @@ public final class OptionsHandler {
         ? io.statectl.kernel.secrets.SecretsConfig.of(s.config()).secrets().stream()
             .filter(d -> d.name().equals(keys.get(1))).map(io.statectl.kernel.secrets.SecretDeclaration::describe)
             .findFirst()
-        : Optional.empty();
+        : keys.size() == 3 && keys.get(0).equals("home") && keys.get(1).equals(io.statectl.kernel.secrets.SecretsConfig.NAMESPACE)
+            ? io.statectl.kernel.secrets.SecretsConfig.homeOf(s.config()).secrets().stream()
+                .filter(d -> d.name().equals(keys.get(2))).map(io.statectl.kernel.secrets.SecretDeclaration::describe)
+                .findFirst()
+            : Optional.empty();
     out.result(path + " = " + secret.orElseGet(() -> EvaluatedValues.render(value.get())));
     out.result("  (host " + s.host() + ", platform " + s.platform().id() + ")");
     for (OptionTrace t : traces) {
