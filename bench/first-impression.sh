@@ -47,7 +47,7 @@ for ((r = 0; r < RUNS; r++)); do
   t noop sc apply --config "$W/cfg" --host bench --home "$hm" --state-dir "$st"
   t again "${S[@]}" dots
   t status sc status --home "$hm" --state-dir "$st"
-  sleep 2
+  sleep 12   # idle: past the server's idle collection (5 s) and a native-heap trim (every 5 s)
   pid=$(cat "$st/server/pid" 2>/dev/null || true)
   if [ -n "$pid" ] && [ -r "/proc/$pid/status" ]; then
     awk '/VmRSS/{printf "%.1f\n", $2/1024}' "/proc/$pid/status" >>"$W/rss.t"
