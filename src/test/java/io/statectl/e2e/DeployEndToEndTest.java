@@ -139,13 +139,13 @@ class DeployEndToEndTest {
     SshNode plain = node("p", null);
     Path webKey = tmp.resolve("web.key");
     Path adminKey = tmp.resolve("admin.key");
-    sh("age-keygen", "-o", webKey.toString());
-    sh("age-keygen", "-o", adminKey.toString());
-    String webPub = sh("age-keygen", "-y", webKey.toString()).strip();
-    String adminPub = sh("age-keygen", "-y", adminKey.toString()).strip();
+    Commands.sh("age-keygen", "-o", webKey.toString());
+    Commands.sh("age-keygen", "-o", adminKey.toString());
+    String webPub = Commands.sh("age-keygen", "-y", webKey.toString()).strip();
+    String adminPub = Commands.sh("age-keygen", "-y", adminKey.toString()).strip();
     Trees.write(config.resolve("secrets/plain.txt"), "not a secret\n");
     Files.createDirectories(config.resolve("secrets"));
-    sh("age", "-r", adminPub, "-o", config.resolve("secrets/db.age").toString(),
+    Commands.sh("age", "-r", adminPub, "-o", config.resolve("secrets/db.age").toString(),
         config.resolve("secrets/plain.txt").toString());
     Trees.write(config.resolve("hosts/web.toml"), "[files.\"motd\"]\ntext = \"x\\n\"\n[secrets.recipients]\nweb = \""
         + webPub + "\"\nadmin = \"" + adminPub + "\"\n[secrets.db]\nfile = \"../secrets/db.age\"\nrecipients = [\"admin\"]\n");
@@ -161,14 +161,6 @@ class DeployEndToEndTest {
       assertEquals(0, files.count(), "the refused node's state directory is untouched");
     }
     assertTrue(statectl.run(env, "history").ok().out().contains("node s failed at secrets [STC-E204]"));
-  }
-
-  private static String sh(String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
-    return out;
   }
 
   @Test

@@ -57,8 +57,8 @@ class HomeSecretsEndToEndTest {
     runtime = Files.createDirectories(tmp.resolve("run-user"));
     Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
     Path key = Files.createDirectories(home.resolve(".config/age")).resolve("keys.txt");
-    sh("age-keygen", "-o", key.toString());
-    userPub = sh("age-keygen", "-y", key.toString()).strip();
+    Commands.sh("age-keygen", "-o", key.toString());
+    userPub = Commands.sh("age-keygen", "-y", key.toString()).strip();
     Files.createDirectories(config.resolve("secrets"));
     Files.createDirectories(config.resolve("hosts"));
     statectl = new Statectl(tmp.resolve("state"));
@@ -89,7 +89,7 @@ class HomeSecretsEndToEndTest {
     List<String> cmd = new ArrayList<>(List.of("age"));
     cmd.addAll(List.of(flags));
     cmd.addAll(List.of("-o", config.resolve("secrets/" + name + ".age").toString(), in.toString()));
-    sh(cmd.toArray(String[]::new));
+    Commands.sh(cmd.toArray(String[]::new));
     Files.delete(in);
   }
 
@@ -169,12 +169,12 @@ class HomeSecretsEndToEndTest {
   @Test
   void homeSecretForAnotherKey_isNamed_andNothingChanges() throws Exception {
     Path other = tmp.resolve("other.txt");
-    sh("age-keygen", "-o", other.toString());
+    Commands.sh("age-keygen", "-o", other.toString());
     host("""
         [home.secrets.token]
         file = "../secrets/token.age"
         """);
-    encrypt("token", marker(), "-r", sh("age-keygen", "-y", other.toString()).strip());
+    encrypt("token", marker(), "-r", Commands.sh("age-keygen", "-y", other.toString()).strip());
     Statectl.Result r = apply();
     assertEquals(15, r.exit(), r.toString());
     assertTrue(r.err().contains("STC-E201") && r.err().contains("secret token (secrets/token.age) is not encrypted"),
@@ -202,15 +202,5 @@ class HomeSecretsEndToEndTest {
     byte[] b = new byte[48];
     new SecureRandom().nextBytes(b);
     return "MARKER-" + HexFormat.of().formatHex(b);
-  }
-
-  private static String sh(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      fail(String.join(" ", cmd) + ": " + out);
-    }
-    return out;
   }
 }

@@ -57,12 +57,12 @@ class SecretsEndToEndTest {
     root = Files.createDirectories(tmp.resolve("root"));
     home = Files.createDirectories(tmp.resolve("home"));
     Path ssh = Files.createDirectories(root.resolve("etc/ssh"));
-    sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "root@server", "-f",
+    Commands.sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "root@server", "-f",
         ssh.resolve("ssh_host_ed25519_key").toString());
     hostPub = Files.readString(ssh.resolve("ssh_host_ed25519_key.pub")).strip();
     adminKey = tmp.resolve("admin.txt");
-    sh("age-keygen", "-o", adminKey.toString());
-    adminPub = sh("age-keygen", "-y", adminKey.toString()).strip();
+    Commands.sh("age-keygen", "-o", adminKey.toString());
+    adminPub = Commands.sh("age-keygen", "-y", adminKey.toString()).strip();
     Files.createDirectories(config.resolve("secrets"));
     Files.createDirectories(config.resolve("hosts"));
     statectl = new Statectl(tmp.resolve("state"));
@@ -87,7 +87,7 @@ class SecretsEndToEndTest {
     List<String> cmd = new ArrayList<>(List.of("age"));
     cmd.addAll(List.of(recipientFlags));
     cmd.addAll(List.of("-o", config.resolve("secrets/" + name + ".age").toString(), in.toString()));
-    sh(cmd.toArray(String[]::new));
+    Commands.sh(cmd.toArray(String[]::new));
     Files.delete(in);
   }
 
@@ -259,13 +259,13 @@ class SecretsEndToEndTest {
     encrypt("db", db, "-r", adminPub);
     encrypt("api", "api-token", "-a", "-r", adminPub);
     Path stranger = tmp.resolve("stranger.txt");
-    sh("age-keygen", "-o", stranger.toString());
+    Commands.sh("age-keygen", "-o", stranger.toString());
     Statectl.Result refused = apply();
     assertEquals(15, refused.exit(), "the host is not a recipient yet: " + refused);
 
     Files.writeString(config.resolve("hosts/server.toml"), Files.readString(config.resolve("hosts/server.toml"))
         + "\n[secrets.other]\nfile = \"../secrets/other.age\"\n");
-    encrypt("other", "x", "-r", sh("age-keygen", "-y", stranger.toString()).strip());
+    encrypt("other", "x", "-r", Commands.sh("age-keygen", "-y", stranger.toString()).strip());
     Map<String, String> before = Trees.picture(config);
     Statectl.Result r = run("secrets", "rekey", "--config", config.toString(), "--host", "server", "--identity",
         adminKey.toString());
@@ -276,7 +276,7 @@ class SecretsEndToEndTest {
     Files.writeString(config.resolve("hosts/server.toml"), Files.readString(config.resolve("hosts/server.toml"))
         .replace("\n[secrets.other]\nfile = \"../secrets/other.age\"\n", ""));
     run("secrets", "rekey", "--config", config.toString(), "--host", "server", "--identity", adminKey.toString()).ok();
-    assertEquals(db, sh("age", "-d", "-i", root.resolve("etc/ssh/ssh_host_ed25519_key").toString(),
+    assertEquals(db, Commands.sh("age", "-d", "-i", root.resolve("etc/ssh/ssh_host_ed25519_key").toString(),
         config.resolve("secrets/db.age").toString()));
     assertTrue(Files.readString(config.resolve("secrets/api.age")).startsWith("-----BEGIN AGE"), "stays armored");
     Statectl.Result check = run("secrets", "check", "--config", config.toString(), "--host", "server", "--root",
@@ -308,7 +308,7 @@ class SecretsEndToEndTest {
     Path temp = Path.of(Files.readString(tmp.resolve("where")).strip());
     assertTrue(temp.startsWith("/dev/shm"), temp.toString());
     assertFalse(Files.exists(temp), "the temp file is gone");
-    assertEquals(fresh, sh("age", "-d", "-i", adminKey.toString(), config.resolve("secrets/db.age").toString()),
+    assertEquals(fresh, Commands.sh("age", "-d", "-i", adminKey.toString(), config.resolve("secrets/db.age").toString()),
         "re-encrypted to every declared recipient (admin too)");
     assertFalse(Files.readString(config.resolve("secrets/db.age"), StandardCharsets.ISO_8859_1).contains(fresh));
   }
@@ -353,16 +353,6 @@ class SecretsEndToEndTest {
     byte[] b = new byte[48];
     new SecureRandom().nextBytes(b);
     return "MARKER-" + HexFormat.of().formatHex(b);
-  }
-
-  private static String sh(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      fail(String.join(" ", cmd) + ": " + out);
-    }
-    return out;
   }
 
   @SuppressWarnings("unused")
