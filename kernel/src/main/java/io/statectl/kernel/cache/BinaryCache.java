@@ -1,7 +1,9 @@
 package io.statectl.kernel.cache;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,6 +31,30 @@ public interface BinaryCache {
 
   /** Publishes the contents of {@code source} as {@code file}, atomically. */
   void put(String file, Path source);
+
+  /**
+   * Where a writer stages a file that it then hands to {@link #publish}: a directory from which
+   * publishing is a rename (a local cache's own root) or else the system's temp directory.
+   */
+  default Path stagingDirectory() throws IOException {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /**
+   * Publishes {@code staged} (a file created in {@link #stagingDirectory()}) as {@code file},
+   * atomically, and consumes it: afterwards it is gone, published or not.
+   */
+  default void publish(String file, Path staged) {
+    try {
+      put(file, staged);
+    } finally {
+      try {
+        Files.deleteIfExists(staged);
+      } catch (IOException e) {
+        // a stray temp file in the system's temp directory; the publication stands or failed above
+      }
+    }
+  }
 
   /**
    * Opens {@code url}: {@code file:///dir} or {@code http(s)://…}. Query parameters

@@ -151,7 +151,8 @@ public final class CachePush {
 
   private long upload(StorePath path, String storeDir) throws IOException {
     PathInfo info = store.pathInfo(path).orElseThrow(() -> new PathNotValidException(path));
-    Path temp = Files.createTempFile("statectl-push-", compression.suffix());
+    Path temp = Files.createTempFile(cache.stagingDirectory(), ".tmp-push-", compression.suffix() + ".part");
+    boolean handedOver = false;
     try {
       DigestingOutputStream file = new DigestingOutputStream();
       DigestingOutputStream nar = new DigestingOutputStream();
@@ -166,7 +167,8 @@ public final class CachePush {
       }
       NarDigest fileDigest = file.result();
       String url = "nar/" + fileDigest.narHash().toBase32() + compression.suffix();
-      cache.put(url, temp);
+      handedOver = true; // publish consumes the staged file, published or not
+      cache.publish(url, temp);
       NarInfo narInfo = new NarInfo(storeDir, path, url, compression, Optional.of(fileDigest.narHash()),
           OptionalLong.of(fileDigest.narSize()), info.narHash(), info.narSize(), info.references(), info.deriver(),
           List.of(), info.ca());
@@ -179,19 +181,22 @@ public final class CachePush {
       putText(NarInfo.fileName(path), narInfo.render());
       return fileDigest.narSize();
     } finally {
-      Files.deleteIfExists(temp);
+      if (!handedOver) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
   private void putText(String file, String text) {
     try {
-      Path temp = Files.createTempFile("statectl-push-", ".txt");
+      Path temp = Files.createTempFile(cache.stagingDirectory(), ".tmp-push-", ".part");
       try {
         Files.writeString(temp, text, StandardCharsets.UTF_8);
-        cache.put(file, temp);
-      } finally {
+      } catch (IOException e) {
         Files.deleteIfExists(temp);
+        throw e;
       }
+      cache.publish(file, temp);
     } catch (IOException e) {
       throw new CacheIoException(cache.url() + "/" + file, "write", e.toString(), e);
     }

@@ -1,5 +1,6 @@
 package io.statectl.kernel.cache;
 
+import com.github.luben.zstd.RecyclingBufferPool;
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public enum Compression {
     return switch (this) {
       case NONE -> out;
       case XZ -> new XZOutputStream(out, new LZMA2Options(6));
-      case ZSTD -> new ZstdOutputStream(out, 3);
+      case ZSTD -> new ZstdOutputStream(out, RecyclingBufferPool.INSTANCE, 3); // buffers reused: a push compresses every path
     };
   }
 
@@ -54,7 +55,7 @@ public enum Compression {
     return switch (this) {
       case NONE -> in;
       case XZ -> new XZInputStream(in);
-      case ZSTD -> new ZstdInputStream(in);
+      case ZSTD -> new ZstdInputStream(in, RecyclingBufferPool.INSTANCE);
     };
   }
 }
