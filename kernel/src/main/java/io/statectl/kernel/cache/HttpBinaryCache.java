@@ -26,7 +26,12 @@ public final class HttpBinaryCache implements BinaryCache {
     this.base = base;
     this.timeout = timeout;
     this.token = token;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    // Plain http:// speaks HTTP/1.1: the JDK's default (HTTP/2) would offer an h2c upgrade on every
+    // new connection, which cache servers (Jetty, nginx, S3) decline; measured 20% slower for 400
+    // narinfos. https:// negotiates HTTP/2 by ALPN, which many CDNs do serve.
+    HttpClient.Version version = "http".equals(base.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
+    this.client = HttpClient.newBuilder().version(version).connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   @Override
