@@ -42,12 +42,18 @@ public final class Client {
   /**
    * Commands the server does not serve warm: {@code replay} deletes and rebuilds the read models
    * the server keeps open for its other commands, so it runs in its own JVM (the server notices
-   * the replaced files and reopens them on its next command). {@code cache} pushes and serves for
-   * long (serve until stopped), which would hold a server thread; its reads of the store are shared.
+   * the replaced files and reopens them on its next command). {@code cache serve} serves until
+   * stopped, which would hold a server thread (the other {@code cache} commands, push above all,
+   * run warm in the server: in a fresh JVM a 1,000-path push spent most of its CPU compiling).
    * {@code deploy} runs ssh with the user's own environment, terminal and agent, for minutes; its
    * node side {@code deploy-node} speaks a binary protocol over stdin and leaves a watcher behind.
    */
-  private static final java.util.Set<String> IN_PROCESS_COMMANDS = java.util.Set.of("replay", "cache", "deploy", "deploy-node");
+  private static final java.util.Set<String> IN_PROCESS_COMMANDS = java.util.Set.of("replay", "deploy", "deploy-node");
+
+  private static boolean runsInProcess(List<String> argv) {
+    return !argv.isEmpty() && (IN_PROCESS_COMMANDS.contains(argv.get(0))
+        || (argv.get(0).equals("cache") && argv.size() > 1 && argv.get(1).equals("serve")));
+  }
 
   private final Path app;
   private final Path launcher;
@@ -111,7 +117,7 @@ public final class Client {
       }
     }
     if (!Files.isDirectory(files.stateDir()) || !files.socketPathFits()
-        || (!argv.isEmpty() && IN_PROCESS_COMMANDS.contains(argv.get(0)))) {
+        || runsInProcess(argv)) {
       return inProcess(argv);
     }
     String build = BuildId.of(app);
