@@ -218,7 +218,9 @@ public final class BootedContainer implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("the container did not finish booting (" + state + "): " + log(work));
+    throw new AssertionError("the container did not finish booting (" + state + "): " + log(work)
+        + "\njobs:\n" + exec("systemctl", "list-jobs", "--no-pager").out()
+        + "\nfailed:\n" + exec("systemctl", "--failed", "--no-pager").out());
   }
 
   private static String log(Path work) {
