@@ -119,6 +119,17 @@ public final class BootedContainer implements AutoCloseable {
     return start(name, work, app, null, "-D " + root, tail.toString().strip(), Duration.ofSeconds(90));
   }
 
+  /** Polls (at most 60 s) until {@code unit} is active; returns its last ActiveState. */
+  public String awaitActive(String unit) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String state = activeState(unit);
+    while (!state.equals("active") && !state.equals("failed") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      state = activeState(unit);
+    }
+    return state;
+  }
+
   /** The directory of the host's JDK, as it is bound inside. */
   public String javaHome() {
     return javaHome;
@@ -147,7 +158,7 @@ public final class BootedContainer implements AutoCloseable {
     long leader = waitForLeader(nspawn, leaderTimeout);
     BootedContainer c = new BootedContainer(name, nspawn, leader, upper, shared, javaHome, cgroups);
     try {
-      c.waitUntilRunning(work);
+      c.waitUntilRunning(work, upper == null);
     } catch (RuntimeException | Error e) {
       c.close();
       throw e;
@@ -205,7 +216,13 @@ public final class BootedContainer implements AutoCloseable {
     return exec("systemctl", "show", "-p", "ActiveState", "--value", unit).out().strip();
   }
 
-  private void waitUntilRunning(Path work) throws InterruptedException {
+  /**
+   * Until systemd reports the boot finished; with {@code started}, until it has left
+   * initialisation: in a root booted from a plain directory, dbus-daemon's start job hangs here
+   * ("Cannot setup inotify for /usr/share/dbus-1/system.d: Permission denied"), keeping systemd
+   * "starting" long after the declared units run (docs/architecture.md, issue 19 debt).
+   */
+  private void waitUntilRunning(Path work, boolean started) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     String state = "";
     while (System.nanoTime() < deadline) {
@@ -213,7 +230,7 @@ public final class BootedContainer implements AutoCloseable {
         throw new AssertionError("systemd-nspawn exited " + nspawn.exitValue() + ": " + log(work));
       }
       state = exec("systemctl", "is-system-running").out().strip();
-      if (state.equals("running") || state.equals("degraded")) {
+      if (state.equals("running") || state.equals("degraded") || started && state.equals("starting")) {
         return;
       }
       Thread.sleep(50);

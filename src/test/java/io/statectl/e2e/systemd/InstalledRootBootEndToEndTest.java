@@ -54,7 +54,7 @@ class InstalledRootBootEndToEndTest {
 
       box = BootedContainer.bootRoot("inst", work, app, root, gen1 + "/init",
           Map.of("STATECTL", BootedContainer.APP + "/bin/statectl", "JAVA_HOME", javaHome(), "STATECTL_CDS", "0"));
-      assertEquals("active", box.activeState("web.service"), box.exec("systemctl", "status", "web.service").out());
+      assertEquals("active", box.awaitActive("web.service"), box.exec("systemctl", "status", "web.service").out());
       assertEquals("installed by statectl\n", box.exec("cat", "/etc/installed.txt").ok().out());
       assertTrue(box.exec("getent", "passwd", "alice").ok().out().startsWith("alice:x:1234:"));
       assertEquals(gen1, box.exec("readlink", "/run/current-system").ok().out().strip());
