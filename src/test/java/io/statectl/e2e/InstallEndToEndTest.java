@@ -44,13 +44,23 @@ class InstallEndToEndTest {
     Statectl.Result r = install().ok();
     assertTrue(r.out().contains("installed box onto " + root), r.out());
     assertTrue(r.out().contains("next: boot it"), r.out());
-    assertEquals("hello\n", Files.readString(root.resolve("etc/motd")));
+    assertEquals("hello\n", Files.readString(Trees.inRoot(root, "/etc/motd")), "/etc/motd resolves inside the root");
     assertTrue(Files.readString(root.resolve("etc/passwd")).contains("alice:x:1001:100:"));
     assertTrue(Files.isDirectory(root.resolve("var/lib/statectl/store")));
     assertTrue(Files.readString(root.resolve("var/lib/statectl/users/ids")).contains("uid alice 1001"));
-    assertTrue(!Files.exists(statectl.stateDir()), "the installer's own state directory is not touched");
+    // the root's store is /var/lib/statectl/store as the booted root sees it: links resolve inside it
+    String current = Files.readSymbolicLink(root.resolve("run/current-system")).toString();
+    assertTrue(current.startsWith("/var/lib/statectl/store/"), current);
+    assertTrue(Files.isDirectory(root.resolve(current.substring(1))), "the generation is in the root's store");
+    String motd = Files.readSymbolicLink(root.resolve("etc/motd")).toString();
+    assertTrue(motd.startsWith("/var/lib/statectl/") || !motd.startsWith("/"), motd);
+    assertTrue(!Files.exists(Path.of("/var/lib/statectl")), "the running system's /var/lib/statectl is not made");
     Statectl.Result gens = new Statectl(root.resolve("var/lib/statectl")).run("generations").ok();
     assertTrue(gens.out().contains("1"), gens.out());
+    Statectl.Result history = statectl.run("history").ok();
+    assertTrue(history.out().contains("installed box onto " + root), history.out());
+    Statectl.Result installerGens = statectl.run("generations").ok();
+    assertTrue(!installerGens.out().contains("system"), "the installer's own log holds no generation: " + installerGens);
 
     Map<String, String> before = Trees.picture(root.resolve("etc"));
     Statectl.Result again = install();
@@ -58,6 +68,38 @@ class InstallEndToEndTest {
     assertTrue(again.err().contains("STC-E248"), again.err());
     assertEquals(before, Trees.picture(root.resolve("etc")));
     install("--force").ok();
+  }
+
+  @Test
+  void servicesOnARootWithoutSystemd_areRefused_andNothingIsWritten() throws Exception {
+    Trees.write(config.resolve("hosts/box.toml"), "[services.web]\ncommand = [\"/bin/sleep\", \"100\"]\n"
+        + "[environment.etc.motd]\ntext = \"hello\\n\"\n");
+    Map<String, String> before = Trees.picture(root);
+    Statectl.Result r = install();
+    assertEquals(3, r.exit(), r.toString());
+    assertTrue(r.err().contains("STC-E249") && r.err().contains("web.service") && r.err().contains("debootstrap"),
+        r.err());
+    assertEquals(before, Trees.picture(root), "nothing written to the root");
+    assertTrue(!Files.exists(statectl.stateDir().resolve("events")), "nothing recorded by the installer");
+  }
+
+  @Test
+  void aUidClash_isRefusedInTheRoot_andLeavesNoStateDirectory() throws Exception {
+    // two declared users sharing a uid: a located error of the configuration, before anything runs
+    Trees.write(config.resolve("hosts/box.toml"), "[users.users.alice]\nuid = 1001\n[users.users.bob]\nuid = 1001\n");
+    Map<String, String> before = Trees.picture(root);
+    Statectl.Result twice = install();
+    assertEquals(3, twice.exit(), twice.toString());
+    assertTrue(twice.err().contains("hosts/box.toml:4:1") && twice.err().contains("also users.users.alice's"), twice.err());
+    assertEquals(before, Trees.picture(root), "nothing written to the root");
+    // a uid the root's own passwd gives another account: refused by the activation inside the root
+    Trees.write(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n");
+    Trees.write(config.resolve("hosts/box.toml"), "[users.users.alice]\nuid = 1\n");
+    before = Trees.picture(root);
+    Statectl.Result r = install();
+    assertEquals(3, r.exit(), r.toString());
+    assertTrue(r.err().contains("STC-E240"), r.err());
+    assertEquals(before, Trees.picture(root), "nothing left in the root");
   }
 
   @Test

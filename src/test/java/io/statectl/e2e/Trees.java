@@ -19,6 +19,41 @@ final class Trees {
    * Every entry under {@code root}: type, permissions, and content (file bytes as hex, link
    * target); an absent root is an empty map.
    */
+  /**
+   * The file {@code absolute} names as a process chrooted into {@code root} sees it: every link on
+   * the way is followed inside the root (an absolute target starts again at the root).
+   */
+  static Path inRoot(Path root, String absolute) throws java.io.IOException {
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(absolute.split("/")));
+    Path at = root;
+    for (int hops = 0; !todo.isEmpty(); ) {
+      String part = todo.pop();
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        at = at.equals(root) ? root : at.getParent();
+        continue;
+      }
+      Path next = at.resolve(part);
+      if (Files.isSymbolicLink(next)) {
+        if (++hops > 40) {
+          throw new java.io.IOException("too many links resolving " + absolute + " in " + root);
+        }
+        String target = Files.readSymbolicLink(next).toString();
+        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of(target.split("/")));
+        java.util.Collections.reverse(parts);
+        parts.forEach(todo::push);
+        if (target.startsWith("/")) {
+          at = root;
+        }
+      } else {
+        at = next;
+      }
+    }
+    return at;
+  }
+
   static Map<String, String> picture(Path root) {
     Map<String, String> m = new TreeMap<>();
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

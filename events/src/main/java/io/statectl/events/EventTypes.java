@@ -39,7 +39,8 @@ public final class EventTypes {
           new EventType(DeployFailed.class, "DeployFailed", 1),
           new EventType(ActivationReverted.class, "ActivationReverted", 1),
           new EventType(BootEntriesWritten.class, "BootEntriesWritten", 1),
-          new EventType(BootDefaultChanged.class, "BootDefaultChanged", 1));
+          new EventType(BootDefaultChanged.class, "BootDefaultChanged", 1),
+          new EventType(Installed.class, "Installed", 1));
 
   private static final Map<String, EventType> BY_NAME = index(true);
   private static final Map<String, EventType> BY_CLASS_NAME = index(false);

@@ -30,7 +30,8 @@ public sealed interface StatectlEvent
         DeployFailed,
         ActivationReverted,
         BootEntriesWritten,
-        BootDefaultChanged {
+        BootDefaultChanged,
+        Installed {
 
   /** The profile (aggregate) this fact belongs to, e.g. {@code "system"}. */
   String profile();

@@ -43,6 +43,7 @@ public final class Events {
         new DeployCompleted("deploy:web1", "web1", "ok", 3, 2, 12, 40960, 2100),
         new DeployFailed("deploy:web1", "web1", "copy", "STC-E180", "ssh: connect to host web1 port 22: Connection refused"),
         new ActivationReverted(profile, 3, 2, "no confirmation within 30s"),
-        new BootEntriesWritten(profile, "/mnt", List.of(1, 2), 2), new BootDefaultChanged(profile, "/mnt", 1, BootChoice.ONCE));
+        new BootEntriesWritten(profile, "/mnt", List.of(1, 2), 2), new BootDefaultChanged(profile, "/mnt", 1, BootChoice.ONCE),
+        new Installed("install:/mnt", "/mnt", "box", 1, "/var/lib/statectl/store/0123456789abcdfghijklmnpqrsvwxyz-statectl-system-box", 42));
   }
 }

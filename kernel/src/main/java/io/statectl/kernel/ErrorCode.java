@@ -77,6 +77,8 @@ public enum ErrorCode {
   USERS_LOCKED("STC-E242", 11, "the root's account files are locked by another useradd, passwd or statectl"),
   INSTALL_ROOT_REFUSED("STC-E247", 2, "install: the root is /, a file, or missing; nothing was written"),
   INSTALL_EXISTS("STC-E248", 4, "install: the root already has a statectl state directory (pass --force to install again)"),
+  INSTALL_NO_SYSTEMD("STC-E249", 3, "install: services are declared but the root has no systemd; nothing was written"),
+  INSTALL_NO_NAMESPACE("STC-E250", 2, "install: cannot give the root's store its own path (needs root and unshare); nothing was written"),
   // Issue 17 (deploy E180..E191, inputs/lock E192..E199).
   DEPLOY_UNREACHABLE("STC-E180", 17, "deploy: ssh could not reach or log in to a node (OpenSSH's message is shown)"),
   DEPLOY_NODE_UNKNOWN("STC-E181", 2, "deploy: a node named on the command line is not in deploy.nodes, or there are no nodes"),

@@ -209,7 +209,8 @@ public final class ProjectionStore implements AutoCloseable {
         && !(e instanceof io.statectl.events.PathSubstituted) && !(e instanceof io.statectl.events.DeployStarted)
         && !(e instanceof io.statectl.events.DeployCompleted) && !(e instanceof io.statectl.events.DeployFailed)
         && !(e instanceof io.statectl.events.ActivationReverted)
-        && !(e instanceof io.statectl.events.BootEntriesWritten) && !(e instanceof io.statectl.events.BootDefaultChanged)) {
+        && !(e instanceof io.statectl.events.BootEntriesWritten) && !(e instanceof io.statectl.events.BootDefaultChanged)
+        && !(e instanceof io.statectl.events.Installed)) {
       throw new IllegalStateException("no projection rule for " + e.getClass().getSimpleName());
     }
   }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         + "its own state directory <root>/var/lib/statectl with generation 1, /etc entries, accounts and units. "
         + "Never touches the running system.")
 final class InstallCommand implements Callable<Integer> {
-  @Mixin StateOptions installer; // the running system's state directory: never opened by install (yet)
+  @Mixin StateOptions installer; // the running system's state directory: its log records Installed
   @Mixin WaitOptions waitOptions;
 
   @Option(names = "--root", paramLabel = "DIR", required = true, description = "The new machine's root directory (never /).")
@@ -32,7 +32,7 @@ final class InstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Run.request(new Request.Install(root, ConfigLocation.config(config), ConfigLocation.host(host),
+    return Run.request(new Request.Install(installer.state(), root, ConfigLocation.config(config), ConfigLocation.host(host),
         platform.platform(), force, substitutes.flags()), waitOptions.waitTimeout());
   }
 }

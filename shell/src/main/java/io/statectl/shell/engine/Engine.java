@@ -94,7 +94,8 @@ public final class Engine {
 
   private int dispatch(Request request) {
     if (request instanceof Request.Install r) {
-      return new io.statectl.shell.engine.install.InstallHandler(out).install(r, this::dispatch);
+      return withPlugins(r.installer(), Optional.of(r.config()), plugins ->
+          new io.statectl.shell.engine.install.InstallHandler(out, timer).install(r, plugins));
     }
     if (request instanceof Request.Apply r) {
       for (var lock : InstalledPlugins.installable(r.state(), r.config(), timer)) {

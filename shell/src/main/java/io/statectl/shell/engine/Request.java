@@ -27,14 +27,14 @@ public sealed interface Request {
    * {@code statectl install}: puts a configuration onto another root, whose own state directory
    * ({@link #state()}, {@code <root>/var/lib/statectl}) records its generation 1.
    */
-  record Install(Path root, Path config, String host, Optional<Platform> platform, boolean force,
-      io.statectl.shell.engine.cache.SubstituterFlags substitutes) implements Request {
-    public Install(Path root, Path config, String host, Optional<Platform> platform, boolean force) {
-      this(root, config, host, platform, force, io.statectl.shell.engine.cache.SubstituterFlags.NONE);
-    }
+  record Install(StateDirectory installer, Path root, Path config, String host, Optional<Platform> platform,
+      boolean force, io.statectl.shell.engine.cache.SubstituterFlags substitutes) implements Request {
+    /** Where the installed machine keeps its state, as it sees it (and so the prefix of its store paths). */
+    public static final Path ROOT_STATE = Path.of("/var/lib/statectl");
 
+    /** The root's state directory as the installer sees it: {@code <root>/var/lib/statectl}. */
     public StateDirectory state() {
-      return new StateDirectory(root.resolve("var/lib/statectl"));
+      return new StateDirectory(root.resolve(ROOT_STATE.toString().substring(1)));
     }
   }
 

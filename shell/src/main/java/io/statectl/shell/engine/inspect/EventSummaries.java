@@ -62,6 +62,9 @@ public final class EventSummaries {
           .collect(Collectors.joining(", ")) + ", default " + b.defaultGeneration();
     } else if (e instanceof io.statectl.events.BootDefaultChanged b) {
       return (b.choice() == io.statectl.events.BootChoice.ONCE ? "next boot only: generation " : "boot default: generation ") + b.generation();
+    } else if (e instanceof io.statectl.events.Installed i) {
+      return "installed " + i.host() + " onto " + i.root() + " (its generation " + i.generation() + ", " + i.storePaths()
+          + " store paths)";
     } else if (e instanceof io.statectl.events.PathSubstituted p) {
       return "substituted " + p.path() + " from " + p.from()
           + (p.signedBy().isEmpty() ? " (unsigned)" : " (signed by " + p.signedBy() + ")");
