@@ -126,7 +126,15 @@ class UiBrowserTest {
     git(config, "init", "-q", "-b", "main");
     git(config, "add", "-A");
     git(config, "commit", "-q", "-m", "first <b>config</b>");
-    String[] apply = {"apply", "--config", config.toString(), "--host", "box", "--home", home.toString()};
+    // system.packages are root files: a directory root of the test's own (with a kernel, so boot entries are written)
+    Path root = tmp.resolve("root");
+    Trees.write(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+    Trees.write(root.resolve("etc/group"), "root:x:0:\nusers:x:100:\n");
+    Trees.write(root.resolve("etc/shadow"), "root:*:19000:0:99999:7:::\n");
+    Trees.write(root.resolve("boot/vmlinuz-6.1.0-13-amd64"), "kernel");
+    Trees.write(root.resolve("boot/initrd.img-6.1.0-13-amd64"), "initrd");
+    String[] apply = {"apply", "--config", config.toString(), "--host", "box", "--home", home.toString(), "--root",
+        root.toString(), "--platform", "x86_64-linux"};
     statectl.run(concat(apply, "--message", xss)).ok();
     String first = git(config, "rev-parse", "HEAD");
 
@@ -156,6 +164,8 @@ class UiBrowserTest {
       assertEquals("bump hello, add tool", g2.findElement(By.cssSelector(".subject")).getText());
       WebElement g3 = browser.findElement(By.cssSelector("tr.generation[data-number='3']"));
       assertEquals(1, g3.findElements(By.cssSelector(".dirty")).size(), "generation 3 was applied from a dirty tree");
+      assertTrue(browser.findElements(By.cssSelector("tr.event-row[data-type='BootEntriesWritten']")).size() >= 3,
+          "each apply's boot entries are on the timeline: " + browser.getPageSource());
       ui.shot("timeline-commits");
 
       // pick any two: 1 → 3
@@ -183,9 +193,9 @@ class UiBrowserTest {
 
       // closure tree of generation 3, its sizes as store path-info has them, and why-depends
       browser.get(ui.page("/closure/3"));
-      WebElement root = browser.findElement(By.cssSelector("#tree > .node"));
-      assertEquals(String.valueOf(size3), root.getAttribute("data-closure"));
-      String rootPath = root.getAttribute("data-path");
+      WebElement treeRoot = browser.findElement(By.cssSelector("#tree > .node"));
+      assertEquals(String.valueOf(size3), treeRoot.getAttribute("data-closure"));
+      String rootPath = treeRoot.getAttribute("data-path");
       assertTrue(rootPath.endsWith("-statectl-system-box"), rootPath);
       List<WebElement> nodes = browser.findElements(By.cssSelector("#tree .node"));
       WebElement helloNode = nodes.stream().filter(n -> n.getAttribute("data-path").endsWith("-hello-1.1")).findFirst()
