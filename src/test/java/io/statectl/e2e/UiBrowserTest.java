@@ -172,6 +172,7 @@ class UiBrowserTest {
       browser.findElement(By.cssSelector("tr.generation[data-number='1'] input[name='a']")).click();
       browser.findElement(By.cssSelector("tr.generation[data-number='3'] input[name='b']")).click();
       browser.findElement(By.id("compare")).click();
+      await(browser, "tr.package");
       assertTrue(browser.getTitle().contains("Diff 1 → 3"), browser.getTitle());
       WebElement hello = browser.findElement(By.cssSelector("tr.package[data-name='hello']"));
       assertEquals("upgraded", hello.getAttribute("data-change"));
@@ -209,6 +210,7 @@ class UiBrowserTest {
       }
       new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("why-path"))).selectByValue(helloPath);
       browser.findElement(By.cssSelector("#why-form button")).click();
+      await(browser, "#why li");
       List<WebElement> chain = browser.findElements(By.cssSelector("#why li"));
       assertTrue(chain.size() >= 2, browser.getPageSource());
       assertEquals(rootPath, chain.get(0).getAttribute("data-path"));
@@ -232,6 +234,7 @@ class UiBrowserTest {
       assertTrue(summary.matches("\\d+ built, 0 substituted, \\d+ failed, 1 without the sandbox; .*"), summary);
       ui.shot("builds");
       browser.findElement(By.cssSelector("tr.build[data-kind='failed'] a.log")).click();
+      await(browser, "#log");
       assertTrue(browser.findElement(By.id("log")).getText().contains("boom-log-line"), browser.getPageSource());
 
       // live: an apply while the timeline is open shows up without touching the browser
@@ -244,6 +247,12 @@ class UiBrowserTest {
       assertEquals("live one", browser.findElement(By.cssSelector("tr.generation[data-number='4'] .message")).getText());
       ui.shot("timeline-live");
     }
+  }
+
+  /** Waits (at most 30 s) for the page a click opened to show {@code css}: a form submit returns before it loads. */
+  private static void await(ChromeDriver browser, String css) {
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
   }
 
   private static long closureSize(Statectl statectl, int generation) throws Exception {
