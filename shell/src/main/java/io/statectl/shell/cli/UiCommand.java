@@ -8,9 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "ui", mixinStandardHelpOptions = true,
-    description = {"Serve a read-only web view of this state directory: generations, a generation's contents, diffs, "
-        + "the event log with filters, drift. Prints the URL to open (it carries a random token; requests without it are refused).",
-        "Runs until Ctrl-C; pages refresh themselves, so an apply in another terminal shows up."})
+    description = {"Serve a read-only web view of this state directory: the generations timeline (commits, messages), "
+        + "a generation's contents and closure tree, diffs of any two generations, builds with their logs, the event log "
+        + "with filters, drift. Prints the URL to open (it carries a random token; requests without it are refused).",
+        "Runs until Ctrl-C; pages reload when a new event lands, so an apply in another terminal shows up."})
 final class UiCommand implements Callable<Integer> {
   @Mixin StateOptions state;
 

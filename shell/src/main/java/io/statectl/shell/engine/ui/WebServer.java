@@ -59,14 +59,28 @@ public final class WebServer implements AutoCloseable {
       public boolean handle(Request request, Response response, Callback callback) {
         Fields query = Request.extractQueryParameters(request);
         WebView.Page page;
+        String path = Request.getPathInContext(request);
+        if (token.equals(query.getValue("token")) && path.equals("/head")) {
+          // polled every second by the pages' script: a file read, no page rendering
+          response.setStatus(200);
+          response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+          response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+          Content.Sink.write(response, true, Long.toString(view.head()), callback);
+          return true;
+        }
         if (!token.equals(query.getValue("token"))) {
           page = new WebView.Page(403, "<!doctype html><title>statectl: forbidden</title><h1>Forbidden</h1>"
               + "<p>This page needs the token from the URL that <code>statectl ui</code> printed.</p>");
         } else {
-          page = view.route(Request.getPathInContext(request), query::getValue);
+          // one page at a time: each opens the state directory's LMDB environments, which a process
+          // may open only once at a time
+          synchronized (view) {
+            page = view.route(path, query::getValue);
+          }
         }
         response.setStatus(page.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         Content.Sink.write(response, true, page.html(), callback);
         return true;
       }
