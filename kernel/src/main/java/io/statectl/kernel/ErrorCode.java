@@ -40,6 +40,7 @@ public enum ErrorCode {
   SECRET_KEY_INVALID("STC-E202", 15, "an identity or recipient key is missing, unreadable or not a supported kind (age X25519, ssh-ed25519)"),
   SECRET_NO_RUNTIME_DIR("STC-E203", 15, "a home declares secrets but has no runtime directory ($XDG_RUNTIME_DIR unset and no /run/user/<uid>); nothing was changed"),
   SECRET_NOT_FOR_NODE("STC-E204", 15, "deploy: a node's key is not among the recipients of a secret its host declares; that node was refused before anything was copied"),
+  SECRET_REFERENCE_INVALID("STC-E205", 3, "an option refers to a secret that is not declared, to a secret's content instead of its path, or to a home's secret from a machine option"),
   // Issue 14 took STC-E100..E119 (the store's life cycle: roots, gc, verify, repair, add, optimise).
   STORE_DAMAGED("STC-E100", 16, "store verify found missing, damaged, unregistered or dangling paths, or a profile link to a missing path (each named)"),
   REPAIR_FAILED("STC-E101", 16, "store verify --repair could not rebuild a damaged path (no deriver, or the rebuild differs)"),
@@ -115,5 +116,26 @@ public enum ErrorCode {
 
   public String meaning() {
     return meaning;
+  }
+
+  /**
+   * How a configuration problem says it has a code of its own (problems are plugin-API records
+   * without one): its message starts with {@code [STC-Ennn] }.
+   */
+  public String tag() {
+    return "[" + id + "] ";
+  }
+
+  /** The code a problem's message is tagged with ({@link #tag()}), if any. */
+  public static java.util.Optional<ErrorCode> taggedIn(String message) {
+    if (message.startsWith("[STC-E")) {
+      int end = message.indexOf("] ");
+      for (ErrorCode c : values()) {
+        if (end > 0 && c.id.equals(message.substring(1, end))) {
+          return java.util.Optional.of(c);
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 }

@@ -22,8 +22,11 @@ public final class ConfigInvalidException extends KernelException {
     return problems;
   }
 
+  /** {@link ErrorCode#CONFIG_INVALID}, or the code every problem is tagged with ({@link ErrorCode#tag()}). */
   @Override
   public ErrorCode code() {
-    return ErrorCode.CONFIG_INVALID;
+    java.util.Set<java.util.Optional<ErrorCode>> codes = problems.stream()
+        .map(p -> ErrorCode.taggedIn(p.message())).collect(Collectors.toSet());
+    return codes.size() == 1 ? codes.iterator().next().orElse(ErrorCode.CONFIG_INVALID) : ErrorCode.CONFIG_INVALID;
   }
 }

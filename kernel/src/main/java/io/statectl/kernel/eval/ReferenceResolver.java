@@ -130,6 +130,14 @@ final class ReferenceResolver {
           "break the cycle: one of these options must hold a plain value"));
       return "";
     }
+    // A secret's path is not a value of the merged tree when defaulted, and its content is never one.
+    var secret = io.statectl.kernel.secrets.SecretReferences.resolve(root, keys.get(), from);
+    if (secret instanceof io.statectl.kernel.secrets.SecretReferences.Answer.Path p) {
+      return p.value();
+    } else if (secret instanceof io.statectl.kernel.secrets.SecretReferences.Answer.Refused r) {
+      problems.add(new ConfigProblem(s.location(), r.message(), r.hint()));
+      return "";
+    }
     Optional<ConfigValue> value = EvaluatedValues.at(root, keys.get());
     if (value.isEmpty()) {
       problems.add(new ConfigProblem(s.location(), from + ": reference to unknown option ${" + target + "}",

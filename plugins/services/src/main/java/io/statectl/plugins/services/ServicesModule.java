@@ -50,6 +50,10 @@ public final class ServicesModule implements StatectlModule {
         .withExample("command = [\"/usr/bin/python3\", \"-m\", \"http.server\", \"8080\"]"));
     s.put("environment", OptionDecl.of(OptionType.attrsOf(OptionType.string()), "Environment variables.")
         .withDefault(Defaults.emptyTable()));
+    s.put("environmentFile", OptionDecl.of(OptionType.stringMatching("-?/[^\\n]*"),
+        "A file of KEY=value lines read when the service starts (EnvironmentFile=; a leading - makes it "
+            + "optional); typically a secret's path, never its content.")
+        .withExample("environmentFile = \"${secrets.db.path}\""));
     s.put("workingDirectory", OptionDecl.of(OptionType.string(), "The directory the command runs in."));
     s.put("user", OptionDecl.of(OptionType.string(), "The user it runs as; root when unset."));
     s.put("group", OptionDecl.of(OptionType.string(), "The group it runs as."));
@@ -112,6 +116,7 @@ public final class ServicesModule implements StatectlModule {
       Values.string(t, "group").ifPresent(g -> unit.add("Service", "Group", g));
       Values.string(t, "workingDirectory").ifPresent(w -> unit.add("Service", "WorkingDirectory", w));
       Values.stringTable(t, "environment").forEach((k, v) -> unit.add("Service", "Environment", CommandLines.environment(k, v)));
+      Values.string(t, "environmentFile").ifPresent(f -> unit.add("Service", "EnvironmentFile", f));
       unit.add("Install", "WantedBy", "multi-user.target");
       if (problems.size() == before) {
         entries.addAll(UnitPlacement.entries(UnitPlacement.Scope.SYSTEM, unit.build(), List.of("multi-user.target"),
