@@ -1,10 +1,9 @@
 package io.statectl.plugins.services;
 
 import io.statectl.api.activation.ActivationEntry;
-import io.statectl.api.config.ConfigList;
-import io.statectl.api.config.ConfigString;
 import io.statectl.api.config.ConfigTable;
 import io.statectl.api.config.ConfigValue;
+import io.statectl.api.module.CommandOption;
 import io.statectl.api.module.ConfigProblem;
 import io.statectl.api.module.ModuleContext;
 import io.statectl.api.module.ModuleContribution;
@@ -22,8 +21,9 @@ import org.pf4j.Extension;
 /**
  * {@code services.<name>}: a service declared once for every platform. On Linux it becomes the
  * system unit {@code <name>.service} (wanted by {@code multi-user.target} while enabled); the
- * full systemd form is {@code systemd.services}. On macOS nothing is rendered from here yet (the
- * darwin adapter's launchd jobs are declared under {@code darwin.launchd}).
+ * full systemd form is {@code systemd.services}. On macOS this module contributes nothing: the
+ * darwin adapter reads the same declarations (through {@code ModuleContext.option("services")}) and
+ * renders them as launchd daemons ({@code io.statectl.plugins.darwin.PortableServices}).
  */
 @Extension
 public final class ServicesModule implements StatectlModule {
@@ -37,7 +37,8 @@ public final class ServicesModule implements StatectlModule {
 
   @Override
   public String description() {
-    return "Services declared once for every platform: on Linux rendered as systemd units of the machine.";
+    return "Services declared once for every platform: systemd units of the machine on Linux, launchd daemons "
+        + "(/Library/LaunchDaemons/org.statectl.<name>.plist) on macOS.";
   }
 
   @Override
@@ -124,36 +125,12 @@ public final class ServicesModule implements StatectlModule {
   /** A command given as a list of strings or as one string split like a shell would. */
   static Optional<List<String>> command(String option, Optional<ConfigValue> value, ConfigTable t,
       List<ConfigProblem> problems) {
-    String hint = "write " + option.substring(option.lastIndexOf('.') + 1) + " = [\"/usr/bin/program\", \"--flag\"] or "
-        + "\"/usr/bin/program --flag\"";
-    if (value.isEmpty()) {
-      problems.add(new ConfigProblem(t.location(), option + " is not set", hint));
-      return Optional.empty();
-    }
-    List<String> argv;
-    if (value.get() instanceof ConfigString s) {
-      Optional<List<String>> split = CommandLines.split(s.value());
-      if (split.isEmpty()) {
-        problems.add(new ConfigProblem(s.location(), option + ": a quote is not closed", "close it, or write a list"));
-        return Optional.empty();
-      }
-      argv = split.get();
-    } else if (value.get() instanceof ConfigList l && l.items().stream().allMatch(ConfigString.class::isInstance)) {
-      argv = l.items().stream().map(i -> ((ConfigString) i).value()).toList();
-    } else {
-      problems.add(new ConfigProblem(value.get().location(), option + ": expected a list of strings or a string, got "
-          + value.get().typeName(), hint));
-      return Optional.empty();
-    }
-    if (argv.isEmpty() || argv.get(0).isEmpty()) {
-      problems.add(new ConfigProblem(value.get().location(), option + " names no program", hint));
-      return Optional.empty();
-    }
-    if (argv.stream().anyMatch(a -> a.contains("\n"))) {
+    Optional<List<String>> argv = CommandOption.read(option, value, t.location(), problems);
+    if (argv.isPresent() && argv.get().stream().anyMatch(a -> a.contains("\n"))) {
       problems.add(new ConfigProblem(value.get().location(), option + ": an argument holds a line break",
           "systemd command lines are one line; pass the text through a file or environment"));
       return Optional.empty();
     }
-    return Optional.of(argv);
+    return argv;
   }
 }

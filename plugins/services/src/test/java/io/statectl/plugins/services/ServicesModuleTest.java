@@ -63,8 +63,8 @@ class ServicesModuleTest {
   @Test
   void commandString_isSplitLikeAShellWithoutExpansion() {
     assertEquals(List.of("/bin/echo", "a b", "$HOME", "*", "it's", "x\"y"),
-        CommandLines.split("/bin/echo 'a b' $HOME * \"it's\" x\\\"y").orElseThrow());
-    assertTrue(CommandLines.split("/bin/echo 'open").isEmpty());
+        io.statectl.api.module.CommandOption.split("/bin/echo 'a b' $HOME * \"it's\" x\\\"y").orElseThrow());
+    assertTrue(io.statectl.api.module.CommandOption.split("/bin/echo 'open").isEmpty());
     assertEquals("/bin/echo \"a b\" \"$$HOME\" \"100%%\"", CommandLines.systemd(List.of("/bin/echo", "a b", "$HOME", "100%")));
   }
 
