@@ -67,7 +67,7 @@ public final class DarwinModule implements StatectlModule {
       launchd.flatMap(l -> table(l, key)).ifPresent(jobs ->
           LaunchdJobReader.read(kind, jobs, problems).forEach(job -> entries.addAll(LaunchdEntries.of(job))));
     }
-    services.ifPresent(s -> PortableServices.read(s, problems).forEach(job -> entries.addAll(LaunchdEntries.of(job))));
+    services.ifPresent(s -> PortableServices.read(s, context.option("home.username").isPresent(), problems).forEach(job -> entries.addAll(LaunchdEntries.of(job))));
     table(darwin, DarwinOptions.DEFAULTS).ifPresent(d -> entries.addAll(DefaultsSettings.read(d, problems)));
     Optional<ConfigValue> link = darwin.get(DarwinOptions.LINK_APPLICATIONS);
     if (link.isPresent() && ((ConfigBool) link.get()).value()) {

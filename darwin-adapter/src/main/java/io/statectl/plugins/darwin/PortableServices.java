@@ -16,9 +16,10 @@ import java.util.TreeMap;
 
 /**
  * The portable {@code services.<name>} declarations (declared by the services plugin, read here
- * through {@link io.statectl.api.module.ModuleContext#option}) as launchd daemons: what systemd
- * would run as {@code <name>.service} becomes the job {@code org.statectl.<name>} in
- * {@code /Library/LaunchDaemons}.
+ * through {@link io.statectl.api.module.ModuleContext#option}) as launchd jobs: what systemd
+ * would run as {@code <name>.service} becomes the job {@code org.statectl.<name>}, a daemon in
+ * {@code /Library/LaunchDaemons} (under the root) or, with {@code scope = "user"}, an agent in
+ * {@code ~/Library/LaunchAgents} of the home profile.
  *
  * <p>The mapping: {@code command} → {@code ProgramArguments}; {@code environment} →
  * {@code EnvironmentVariables}; {@code workingDirectory}; {@code user}/{@code group} →
@@ -35,19 +36,32 @@ final class PortableServices {
   private PortableServices() {}
 
   /** The daemons of {@code services}, in definition order; problems are added to {@code problems}. */
-  static List<LaunchdJob> read(ConfigTable services, List<ConfigProblem> problems) {
+  static List<LaunchdJob> read(ConfigTable services, boolean hasHomeProfile, List<ConfigProblem> problems) {
     List<LaunchdJob> out = new ArrayList<>();
     for (Map.Entry<String, ConfigValue> e : services.entries().entrySet()) {
       if (e.getValue() instanceof ConfigTable t && bool(t, "enable", true)) {
-        job(e.getKey(), t, problems).ifPresent(out::add);
+        job(e.getKey(), t, hasHomeProfile, problems).ifPresent(out::add);
       }
     }
     return out;
   }
 
-  private static Optional<LaunchdJob> job(String name, ConfigTable t, List<ConfigProblem> problems) {
+  private static Optional<LaunchdJob> job(String name, ConfigTable t, boolean hasHomeProfile, List<ConfigProblem> problems) {
     String option = "services.\"" + name + "\"";
     int before = problems.size();
+    boolean agent = string(t, "scope").orElse("system").equals("user");
+    if (agent && !hasHomeProfile) {
+      problems.add(new ConfigProblem(at(t, "scope"), option + ".scope = \"user\" belongs to a home profile (a launchd "
+          + "agent in ~/Library/LaunchAgents), but this configuration has none",
+          "set home.username = \"<user>\", or leave scope at \"system\" (a daemon)"));
+    }
+    for (String key : agent ? List.of("user", "group") : List.<String>of()) {
+      if (t.get(key).isPresent()) {
+        problems.add(new ConfigProblem(at(t, key), option + "." + key + " cannot be set on a user service (a launchd "
+            + "agent runs as the user whose session loads it)", "remove " + key + ", or make it a system service "
+            + "(scope = \"system\")"));
+      }
+    }
     String label = LABEL_PREFIX + name;
     if (!LaunchdJob.isValidLabel(name)) {
       problems.add(new ConfigProblem(t.location(), option + ": \"" + name + "\" cannot be part of a launchd label ("
@@ -66,7 +80,7 @@ final class PortableServices {
     strings(t, "restartTriggers").forEach(s -> triggers.add("restart:" + s));
     strings(t, "reloadTriggers").forEach(s -> triggers.add("reload:" + s));
     List<String> args = argv.get();
-    return Optional.of(new LaunchdJob(LaunchdJob.Kind.DAEMON, label, args.get(0), args.subList(1, args.size()),
+    return Optional.of(new LaunchdJob(agent ? LaunchdJob.Kind.AGENT : LaunchdJob.Kind.DAEMON, label, args.get(0), args.subList(1, args.size()),
         environment, Optional.of(keepAlive(string(t, "restart").orElse("on-failure"))), Optional.of(true),
         OptionalLong.empty(), Optional.empty(), Optional.empty(), string(t, "workingDirectory"), string(t, "user"),
         string(t, "group"), triggers, notes(option, t), t.location()));
@@ -98,6 +112,10 @@ final class PortableServices {
           + "restarts the job (bootout, then bootstrap)");
     }
     return out;
+  }
+
+  private static io.statectl.api.SourceLocation at(ConfigTable t, String key) {
+    return t.get(key).map(ConfigValue::location).orElse(t.location());
   }
 
   private static Optional<String> string(ConfigTable t, String key) {

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statectl.api.Platform;
 import io.statectl.api.activation.FileContent;
+import io.statectl.api.activation.HomeFile;
+import io.statectl.api.config.ConfigString;
 import io.statectl.api.activation.ManagedSetting;
 import io.statectl.api.activation.RootFile;
 import io.statectl.api.config.ConfigTable;
@@ -130,6 +132,39 @@ class PortableServicesTest {
   void theSameInputs_renderTheSameBytes() {
     Object[] decl = {"w", service(41, "command", str("/bin/sleep 9"), "environment", table(42, "B", str("2"), "A", str("1")))};
     assertEquals(plist(on(Platform.AARCH64_DARWIN, decl), "org.statectl.w"), plist(on(Platform.AARCH64_DARWIN, decl), "org.statectl.w"));
+  }
+
+  @Test
+  void userServices_becomeAgentsInTheHome_loadedInTheUsersGuiDomain() throws Exception {
+    ModuleContribution c = module.contribute(context(Platform.AARCH64_DARWIN, Configs.nothingSet(), Map.of("services",
+        table(40, "notes", service(41, "command", str("/usr/bin/true"), "scope", str("user"))),
+        "home.username", str("alice"))));
+    assertTrue(c.problems().isEmpty(), c.problems().toString());
+    HomeFile agent = c.entries().stream().filter(HomeFile.class::isInstance).map(HomeFile.class::cast).findFirst().orElseThrow();
+    assertEquals("Library/LaunchAgents/org.statectl.notes.plist", agent.target());
+    assertEquals("org.statectl.notes", PlistParsers.parse(((FileContent.Text) agent.content()).text(), dir).get("Label"));
+    ManagedSetting s = c.entries().stream().filter(ManagedSetting.class::isInstance).map(ManagedSetting.class::cast)
+        .findFirst().orElseThrow();
+    assertEquals("launchd:agent:org.statectl.notes", s.id());
+    assertEquals(ManagedSetting.Scope.USER, s.scope());
+    assertEquals(List.of("/bin/launchctl", "bootstrap", "gui/@uid@", "@home@/Library/LaunchAgents/org.statectl.notes.plist"),
+        s.apply().get(1));
+  }
+
+  @Test
+  void aUserServiceWithoutAHomeProfile_orWithAUser_isALocatedProblem() {
+    ModuleContribution noHome = on(Platform.AARCH64_DARWIN, "n", service(41, "command", str("/usr/bin/true"),
+        "scope", new ConfigString("user", Configs.at(43))));
+    assertEquals(List.of(), noHome.entries());
+    assertEquals(1, noHome.problems().size(), noHome.problems().toString());
+    assertEquals(43, noHome.problems().get(0).location().line());
+    assertTrue(noHome.problems().get(0).message().contains("services.\"n\".scope = \"user\" belongs to a home profile"));
+    ModuleContribution withUser = module.contribute(context(Platform.AARCH64_DARWIN, Configs.nothingSet(), Map.of("services",
+        table(40, "n", service(41, "command", str("/usr/bin/true"), "scope", str("user"), "user", str("root"))),
+        "home.username", str("alice"))));
+    assertEquals(List.of(), withUser.entries());
+    assertTrue(withUser.problems().get(0).message().contains("services.\"n\".user cannot be set on a user service"),
+        withUser.problems().toString());
   }
 
   @Test

@@ -29,6 +29,9 @@ import org.pf4j.Extension;
 public final class ServicesModule implements StatectlModule {
   static final String COMMAND = "command";
   static final String RELOAD = "reload";
+  static final String SCOPE = "scope";
+  static final String SYSTEM = "system";
+  static final String USER = "user";
 
   @Override
   public String namespace() {
@@ -70,6 +73,11 @@ public final class ServicesModule implements StatectlModule {
         .withDefault(Defaults.emptyList()));
     s.put("enable", OptionDecl.of(OptionType.bool(), "Whether the service exists and starts at boot.")
         .withDefault(Defaults.of(true)));
+    s.put(SCOPE, OptionDecl.of(OptionType.oneOf(SYSTEM, USER),
+        "Whose service it is: the machine's (a system unit; a launchd daemon in /Library/LaunchDaemons on macOS) or "
+            + "the home profile's user (a user unit in ~/.config/systemd/user wanted by default.target; a launchd "
+            + "agent in ~/Library/LaunchAgents on macOS). A user service needs home.username and runs as that user, "
+            + "so it takes no user or group.").withDefault(Defaults.of(SYSTEM)));
     return OptionDecl.of(OptionType.attrsOf(OptionType.submodule(s)), description())
         .withDefault(Defaults.emptyTable())
         .withExample("services.web = { command = \"/usr/bin/python3 -m http.server 8080\", restart = \"always\" }");
@@ -90,6 +98,11 @@ public final class ServicesModule implements StatectlModule {
       if (!UnitPlacement.validName(option, e.getKey(), t, problems) || !Values.bool(t, "enable", true)) {
         continue;
       }
+      boolean user = Values.string(t, SCOPE).orElse(SYSTEM).equals(USER);
+      if (user && !userScopeAllowed(option, t, context, problems)) {
+        continue;
+      }
+      String target = user ? "default.target" : "multi-user.target";
       UnitFile.Builder unit = new UnitFile.Builder(e.getKey() + ".service", "Service");
       Values.string(t, "description").ifPresent(d -> unit.add("Unit", "Description", d));
       if (!Values.strings(t, "after").isEmpty()) {
@@ -109,17 +122,38 @@ public final class ServicesModule implements StatectlModule {
             unit.add("Service", "ExecReload", CommandLines.systemd(argv)));
       }
       unit.add("Service", "Restart", Values.string(t, "restart").orElse("on-failure"));
-      Values.string(t, "user").ifPresent(u -> unit.add("Service", "User", u));
+      Values.string(t, USER).ifPresent(u -> unit.add("Service", "User", u));
       Values.string(t, "group").ifPresent(g -> unit.add("Service", "Group", g));
       Values.string(t, "workingDirectory").ifPresent(w -> unit.add("Service", "WorkingDirectory", w));
       Values.stringTable(t, "environment").forEach((k, v) -> unit.add("Service", "Environment", CommandLines.environment(k, v)));
-      unit.add("Install", "WantedBy", "multi-user.target");
+      unit.add("Install", "WantedBy", target);
       if (problems.size() == before) {
-        entries.addAll(UnitPlacement.entries(UnitPlacement.Scope.SYSTEM, unit.build(), List.of("multi-user.target"),
-            t.location()));
+        entries.addAll(UnitPlacement.entries(user ? UnitPlacement.Scope.USER : UnitPlacement.Scope.SYSTEM, unit.build(),
+            List.of(target), t.location()));
       }
     }
     return problems.isEmpty() ? new ModuleContribution(entries, List.of()) : new ModuleContribution(List.of(), problems);
+  }
+
+  /**
+   * Whether {@code scope = "user"} can be honoured: there is a home profile to put the unit in,
+   * and no {@code user}/{@code group} (a user's service manager runs everything as that user).
+   * Shared with the darwin adapter's reading through the same wording.
+   */
+  static boolean userScopeAllowed(String option, ConfigTable t, ModuleContext context, List<ConfigProblem> problems) {
+    if (context.option("home.username").isEmpty()) {
+      problems.add(new ConfigProblem(Values.at(t, SCOPE), option + ".scope = \"user\" belongs to a home profile, but "
+          + "this configuration has none", "set home.username = \"<user>\", or leave scope at \"system\""));
+      return false;
+    }
+    for (String key : List.of(USER, "group")) {
+      if (t.get(key).isPresent()) {
+        problems.add(new ConfigProblem(Values.at(t, key), option + "." + key + " cannot be set on a user service (it runs "
+            + "as the home profile's user)", "remove " + key + ", or make it a system service (scope = \"system\")"));
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A command given as a list of strings or as one string split like a shell would. */
