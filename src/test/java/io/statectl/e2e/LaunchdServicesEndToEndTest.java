@@ -127,10 +127,12 @@ class LaunchdServicesEndToEndTest {
     RequiredTool.require("plistutil", "libplist-utils");
     String uid = String.valueOf(Files.getAttribute(Files.createTempFile(tmp, "uid", ""), "unix:uid"));
     Trees.write(config.resolve("hosts/mac.toml"), GEN1);
-    List<String> first = runPlannedWithMock(apply("--dry-run").ok().out());
+    // activation runs the commands after the files are in place: plan, apply (files only here), then run the plan
+    String plan1 = apply("--dry-run").ok().out();
+    apply().ok();
+    List<String> first = runPlannedWithMock(plan1);
     assertEquals(Set.of("system_org.statectl.web", "system_org.statectl.conf", "system_org.statectl.old",
         "gui_" + uid + "_org.statectl.notes"), loadedJobs(), "calls: " + first);
-    apply().ok();
 
     Path daemon = root.resolve("Library/LaunchDaemons/org.statectl.web.plist");
     Map<String, Object> web = Plists.parse(daemon);
@@ -148,7 +150,9 @@ class LaunchdServicesEndToEndTest {
     assertFalse(Files.exists(root.resolve("etc/systemd")), "no systemd unit on macOS");
 
     Trees.write(config.resolve("hosts/mac.toml"), GEN2);
-    List<String> second = runPlannedWithMock(apply("--dry-run").ok().out());
+    String plan2 = apply("--dry-run").ok().out();
+    apply().ok();
+    List<String> second = runPlannedWithMock(plan2);
     assertEquals(Set.of("system_org.statectl.web", "system_org.statectl.conf", "system_org.statectl.new",
         "gui_" + uid + "_org.statectl.notes"), loadedJobs(), "calls: " + second);
     String daemons = root + "/Library/LaunchDaemons/";
@@ -163,7 +167,6 @@ class LaunchdServicesEndToEndTest {
     assertTrue(second.contains("bootstrap gui/" + uid + " " + home + "/Library/LaunchAgents/org.statectl.notes.plist"),
         second.toString());
     assertEquals(9, second.size(), "nothing else (old: 1; web, conf, new, notes: 2 each): " + second);
-    apply().ok();
 
     List<String> noop = runPlannedWithMock(apply("--dry-run").ok().out());
     assertEquals(List.of(), noop, "a no-op apply touches no job");
