@@ -176,11 +176,17 @@ class LaunchdServicesEndToEndTest {
     assertTrue(diff.contains("  ~ org.statectl.conf: restart\n"), "a restart trigger outside the plist: " + diff);
     assertTrue(diff.contains("  - org.statectl.old: stop\n"), diff);
     assertTrue(diff.contains("  + org.statectl.new: start\n"), diff);
-    assertTrue(diff.contains("-    <string>8080</string>") && diff.contains("+    <string>8081</string>"), diff);
+    String services = diff.substring(diff.indexOf("\nservices:\n"));
+    assertTrue(services.lines().anyMatch(l -> l.strip().startsWith("-") && l.contains("<string>8080</string>"))
+        && services.lines().anyMatch(l -> l.strip().startsWith("+") && l.contains("<string>8081</string>")),
+        "the plist diff: " + diff);
     String user = statectl.run("diff", "1", "2", "--profile", "home-alice").ok().out();
     assertTrue(user.contains("  ~ org.statectl.notes (user): restart\n"), user);
-    String json = statectl.run("diff", "1", "2", "--json").ok().out();
-    assertTrue(json.contains("\"unit\":\"org.statectl.new\"") && json.contains("\"onSwitch\":\"start\""), json);
+    Map<String, String> onSwitch = new java.util.TreeMap<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(statectl.run("diff", "1", "2", "--json").ok().out())
+        .get("services").forEach(s -> onSwitch.put(s.get("unit").asText(), s.get("onSwitch").asText()));
+    assertEquals(Map.of("org.statectl.web", "restart", "org.statectl.conf", "restart", "org.statectl.old", "stop",
+        "org.statectl.new", "start"), onSwitch);
     String show = statectl.run("show-generation", "2").ok().out();
     assertTrue(show.contains("    - org.statectl.old: stop\n"), show);
   }
