@@ -17,7 +17,7 @@ import org.pf4j.Extension;
 
 /**
  * The {@code darwin} namespace: launchd agents and daemons ({@link LaunchdJobReader}, {@link
- * LaunchdEntries}), macOS defaults ({@link DefaultsSettings}) and the {@code ~/Applications}
+ * LaunchdEntries}), the portable {@code services.*} as launchd daemons ({@link PortableServices}), macOS defaults ({@link DefaultsSettings}) and the {@code ~/Applications}
  * link ({@link ApplicationsLink}). On a host that is not a Mac, any {@code darwin.*} definition is
  * one problem pointing at {@code [when.darwin]}; with none, the module contributes nothing.
  */
@@ -44,9 +44,13 @@ public final class DarwinModule implements StatectlModule {
   @Override
   public ModuleContribution contribute(ModuleContext context) {
     Optional<ConfigValue> config = context.config();
-    if (config.isEmpty() || !(config.get() instanceof ConfigTable darwin)) {
+    Optional<ConfigTable> services = context.option("services").filter(ConfigTable.class::isInstance)
+        .map(ConfigTable.class::cast).filter(s -> !s.entries().isEmpty());
+    Optional<ConfigTable> declared = config.filter(ConfigTable.class::isInstance).map(ConfigTable.class::cast);
+    if (declared.isEmpty() && (services.isEmpty() || !context.platform().isDarwin())) {
       return ModuleContribution.empty();
     }
+    ConfigTable darwin = declared.orElseGet(() -> new ConfigTable(java.util.Map.of(), services.get().location()));
     if (!context.platform().isDarwin()) {
       return UserDefinitions.firstUnder(darwin)
           .map(at -> new ModuleContribution(List.of(), List.of(new ConfigProblem(
@@ -63,6 +67,7 @@ public final class DarwinModule implements StatectlModule {
       launchd.flatMap(l -> table(l, key)).ifPresent(jobs ->
           LaunchdJobReader.read(kind, jobs, problems).forEach(job -> entries.addAll(LaunchdEntries.of(job))));
     }
+    services.ifPresent(s -> PortableServices.read(s, context.option("home.username").isPresent(), problems).forEach(job -> entries.addAll(LaunchdEntries.of(job))));
     table(darwin, DarwinOptions.DEFAULTS).ifPresent(d -> entries.addAll(DefaultsSettings.read(d, problems)));
     Optional<ConfigValue> link = darwin.get(DarwinOptions.LINK_APPLICATIONS);
     if (link.isPresent() && ((ConfigBool) link.get()).value()) {

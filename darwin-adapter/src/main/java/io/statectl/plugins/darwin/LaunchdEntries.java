@@ -33,7 +33,7 @@ final class LaunchdEntries {
         List.of("/bin/sh", "-c", LAUNCHCTL + " bootout " + kind.serviceTarget(label) + " 2>/dev/null || true"),
         List.of(LAUNCHCTL, "bootstrap", kind.domainTarget(), kind.livePlistPath(label)));
     List<List<String>> revert = List.of(List.of(LAUNCHCTL, "bootout", kind.serviceTarget(label)));
-    ManagedSetting setting = new ManagedSetting(settingId(kind, label), kind.scope(), DarwinModule.FAMILY, LaunchdPlist.sha256(plist),
+    ManagedSetting setting = new ManagedSetting(settingId(kind, label), kind.scope(), DarwinModule.FAMILY, LaunchdPlist.state(job, plist),
         apply, revert, job.definedAt());
     return List.of(file, setting);
   }

@@ -19,11 +19,24 @@ import java.util.regex.Pattern;
  *
  * @param label reverse-DNS name, see {@link #isValidLabel}
  * @param environment sorted by name, so the plist is the same whatever the definition order
+ * @param switchTriggers values outside the plist whose change reloads the job (a service's
+ *     {@code restartTriggers}); part of the job's state, not of its file
+ * @param notes what the declaration asked for and launchd cannot do, written into the plist as a
+ *     comment (see {@link PortableServices})
  */
 record LaunchdJob(Kind kind, String label, String program, List<String> arguments,
-    SortedMap<String, String> environment, Optional<Boolean> keepAlive, Optional<Boolean> runAtLoad,
+    SortedMap<String, String> environment, Optional<KeepAlive> keepAlive, Optional<Boolean> runAtLoad,
     OptionalLong startInterval, Optional<String> standardOutPath, Optional<String> standardErrorPath,
-    Optional<String> workingDirectory, SourceLocation definedAt) {
+    Optional<String> workingDirectory, Optional<String> userName, Optional<String> groupName,
+    List<String> switchTriggers, List<String> notes, SourceLocation definedAt) {
+
+  /** launchd's {@code KeepAlive}: a boolean, or (on failure) the dictionary {@code {SuccessfulExit = false}}. */
+  enum KeepAlive {
+    NEVER,
+    ALWAYS,
+    /** Restart only after a non-zero exit: what systemd's {@code Restart=on-failure} means. */
+    ON_FAILURE
+  }
 
   /** Labels launchd accepts and that are safe inside a file name and a shell word. */
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
@@ -37,6 +50,8 @@ record LaunchdJob(Kind kind, String label, String program, List<String> argument
     Objects.requireNonNull(standardOutPath, "standardOutPath");
     Objects.requireNonNull(standardErrorPath, "standardErrorPath");
     Objects.requireNonNull(workingDirectory, "workingDirectory");
+    Objects.requireNonNull(userName, "userName");
+    Objects.requireNonNull(groupName, "groupName");
     Objects.requireNonNull(definedAt, "definedAt");
     if (!isValidLabel(label)) {
       throw new IllegalArgumentException("not a launchd label: " + label);
@@ -48,7 +63,18 @@ record LaunchdJob(Kind kind, String label, String program, List<String> argument
       throw new IllegalArgumentException("startInterval must be at least 1: " + startInterval.getAsLong());
     }
     arguments = List.copyOf(arguments);
+    switchTriggers = List.copyOf(switchTriggers);
+    notes = List.copyOf(notes);
     environment = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(environment)));
+  }
+
+  /** A job as {@code darwin.launchd.*} declares it: no user or group, no triggers, nothing to note. */
+  LaunchdJob(Kind kind, String label, String program, List<String> arguments, SortedMap<String, String> environment,
+      Optional<Boolean> keepAlive, Optional<Boolean> runAtLoad, OptionalLong startInterval, Optional<String> standardOutPath,
+      Optional<String> standardErrorPath, Optional<String> workingDirectory, SourceLocation definedAt) {
+    this(kind, label, program, arguments, environment, keepAlive.map(k -> k ? KeepAlive.ALWAYS : KeepAlive.NEVER),
+        runAtLoad, startInterval, standardOutPath, standardErrorPath, workingDirectory, Optional.empty(), Optional.empty(),
+        List.of(), List.of(), definedAt);
   }
 
   static boolean isValidLabel(String label) {

@@ -70,7 +70,7 @@ final class LaunchdJobReader {
   }
 
   /** XML 1.0 cannot hold most control characters, so a plist cannot either. */
-  private static void checkPlistText(String option, ConfigValue v, List<ConfigProblem> problems) {
+  static void checkPlistText(String option, ConfigValue v, List<ConfigProblem> problems) {
     // Java 17 has no pattern switch; bools and numbers hold no text
     if (v instanceof ConfigTable t) {
       t.entries().forEach((k, x) -> {

@@ -77,7 +77,8 @@ class LaunchdPlistTest {
     reversed.put("PATH", "/usr/bin:/bin");
     reversed.put("LANG", "en_US.UTF-8");
     LaunchdJob b = new LaunchdJob(a.kind(), a.label(), a.program(), a.arguments(), new TreeMap<>(reversed), a.keepAlive(),
-        a.runAtLoad(), a.startInterval(), a.standardOutPath(), a.standardErrorPath(), a.workingDirectory(), AT);
+        a.runAtLoad(), a.startInterval(), a.standardOutPath(), a.standardErrorPath(), a.workingDirectory(),
+        a.userName(), a.groupName(), a.switchTriggers(), a.notes(), AT);
     assertEquals(LaunchdPlist.render(a), LaunchdPlist.render(b));
     String xml = LaunchdPlist.render(a);
     assertTrue(xml.indexOf("<key>LANG</key>") < xml.indexOf("<key>PATH</key>"), "environment sorted");

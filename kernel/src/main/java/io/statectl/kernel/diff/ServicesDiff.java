@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * The units two generation trees declare, compared as the switch compares them: the decision is
  * {@link UnitSwitch#decide} itself (with the live state unknown, so every unit counts as running),
- * so {@code diff} says what {@code switch} would do, never a second opinion. Reads the two trees only.
+ * so {@code diff} says what {@code switch} would do, never a second opinion. Launchd jobs (macOS)
+ * follow, decided by {@link LaunchdDiff} as activation decides settings. Reads the two trees only.
  */
 public final class ServicesDiff {
   private ServicesDiff() {}
@@ -42,6 +43,7 @@ public final class ServicesDiff {
         out.add(new ServiceChange(change, scope, name, action(d, name, change), diff));
       }
     }
+    out.addAll(LaunchdDiff.between(genA, a, genB, b));
     return List.copyOf(out);
   }
 

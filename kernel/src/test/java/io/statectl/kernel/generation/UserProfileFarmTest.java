@@ -126,4 +126,42 @@ class UserProfileFarmTest {
     UserProfile p = profile(ref("a", 5, 1));
     assertEquals(new UserProfileFarm(store).build(p, Map.of("a", a)), new UserProfileFarm(store).build(p, Map.of("a", a)));
   }
+
+  /**
+   * STC-E141: a system package whose output holds a file deeper than PATH_MAX (a build can make one
+   * with relative mkdir/chdir, which the kernel allows) cannot be linked into sw/: a link's target
+   * would be longer than a symbolic link may hold. Works as root, where no permission would fail.
+   */
+  @Test
+  void aSystemPackageFileBeyondPathMax_isSte141_namingThePackage_andLeavesNoStorePath() throws Exception {
+    io.statectl.testing.RequiredTool.require("python3", "python3");
+    StorePath deep = pkg("deep-1.0", Map.of("bin/deep", "d"));
+    Path out = store.toFile(deep);
+    out.toFile().setWritable(true);
+    // components of 200 characters up to a parent of ~4,000 characters, then a file of 250
+    Process p = new ProcessBuilder("python3", "-c", """
+        import os, sys
+        os.chdir(sys.argv[1])
+        length = len(sys.argv[1])
+        while length < 3900:
+            os.mkdir("d" * 200); os.chdir("d" * 200); length += 201
+        open("f" * 250, "w").write("x")
+        """, out.toString()).redirectErrorStream(true).start();
+    String said = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), said);
+    try {
+      java.util.Set<String> before = java.util.Set.of(tmp.resolve("store").toFile().list());
+      SystemSoftwareException e = assertThrows(SystemSoftwareException.class, () -> new UserProfileFarm(store)
+          .buildSystemSoftware("statectl-system-sw", "system", List.of(ref("deep", 5, 7)), Map.of("deep", deep)));
+      assertEquals("STC-E141", e.code().id());
+      assertEquals(List.of("deep"), e.packages());
+      assertTrue(e.getMessage().contains("cannot write the system profile's sw/ (the links to system.packages deep)"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("nothing was activated") && e.getMessage().contains("hint: "), e.getMessage());
+      assertEquals(before, java.util.Set.of(tmp.resolve("store").toFile().list()), "no farm and no temporary left behind");
+    } finally {
+      // JUnit's clean-up walks absolute paths, which cannot reach below PATH_MAX; rmtree works by descriptors
+      new ProcessBuilder("python3", "-c", "import shutil,sys; shutil.rmtree(sys.argv[1])", out.toString()).start().waitFor();
+    }
+  }
 }

@@ -1,10 +1,9 @@
 package io.statectl.plugins.services;
 
 import io.statectl.api.activation.ActivationEntry;
-import io.statectl.api.config.ConfigList;
-import io.statectl.api.config.ConfigString;
 import io.statectl.api.config.ConfigTable;
 import io.statectl.api.config.ConfigValue;
+import io.statectl.api.module.CommandOption;
 import io.statectl.api.module.ConfigProblem;
 import io.statectl.api.module.ModuleContext;
 import io.statectl.api.module.ModuleContribution;
@@ -22,13 +21,17 @@ import org.pf4j.Extension;
 /**
  * {@code services.<name>}: a service declared once for every platform. On Linux it becomes the
  * system unit {@code <name>.service} (wanted by {@code multi-user.target} while enabled); the
- * full systemd form is {@code systemd.services}. On macOS nothing is rendered from here yet (the
- * darwin adapter's launchd jobs are declared under {@code darwin.launchd}).
+ * full systemd form is {@code systemd.services}. On macOS this module contributes nothing: the
+ * darwin adapter reads the same declarations (through {@code ModuleContext.option("services")}) and
+ * renders them as launchd daemons ({@code io.statectl.plugins.darwin.PortableServices}).
  */
 @Extension
 public final class ServicesModule implements StatectlModule {
   static final String COMMAND = "command";
   static final String RELOAD = "reload";
+  static final String SCOPE = "scope";
+  static final String SYSTEM = "system";
+  static final String USER = "user";
 
   @Override
   public String namespace() {
@@ -37,7 +40,8 @@ public final class ServicesModule implements StatectlModule {
 
   @Override
   public String description() {
-    return "Services declared once for every platform: on Linux rendered as systemd units of the machine.";
+    return "Services declared once for every platform: systemd units of the machine on Linux, launchd daemons "
+        + "(/Library/LaunchDaemons/org.statectl.<name>.plist) on macOS.";
   }
 
   @Override
@@ -73,6 +77,11 @@ public final class ServicesModule implements StatectlModule {
         .withDefault(Defaults.emptyList()));
     s.put("enable", OptionDecl.of(OptionType.bool(), "Whether the service exists and starts at boot.")
         .withDefault(Defaults.of(true)));
+    s.put(SCOPE, OptionDecl.of(OptionType.oneOf(SYSTEM, USER),
+        "Whose service it is: the machine's (a system unit; a launchd daemon in /Library/LaunchDaemons on macOS) or "
+            + "the home profile's user (a user unit in ~/.config/systemd/user wanted by default.target; a launchd "
+            + "agent in ~/Library/LaunchAgents on macOS). A user service needs home.username and runs as that user, "
+            + "so it takes no user or group.").withDefault(Defaults.of(SYSTEM)));
     return OptionDecl.of(OptionType.attrsOf(OptionType.submodule(s)), description())
         .withDefault(Defaults.emptyTable())
         .withExample("services.web = { command = \"/usr/bin/python3 -m http.server 8080\", restart = \"always\" }");
@@ -93,6 +102,11 @@ public final class ServicesModule implements StatectlModule {
       if (!UnitPlacement.validName(option, e.getKey(), t, problems) || !Values.bool(t, "enable", true)) {
         continue;
       }
+      boolean user = Values.string(t, SCOPE).orElse(SYSTEM).equals(USER);
+      if (user && !userScopeAllowed(option, t, context, problems)) {
+        continue;
+      }
+      String target = user ? "default.target" : "multi-user.target";
       UnitFile.Builder unit = new UnitFile.Builder(e.getKey() + ".service", "Service");
       Values.string(t, "description").ifPresent(d -> unit.add("Unit", "Description", d));
       if (!Values.strings(t, "after").isEmpty()) {
@@ -112,53 +126,50 @@ public final class ServicesModule implements StatectlModule {
             unit.add("Service", "ExecReload", CommandLines.systemd(argv)));
       }
       unit.add("Service", "Restart", Values.string(t, "restart").orElse("on-failure"));
-      Values.string(t, "user").ifPresent(u -> unit.add("Service", "User", u));
+      Values.string(t, USER).ifPresent(u -> unit.add("Service", "User", u));
       Values.string(t, "group").ifPresent(g -> unit.add("Service", "Group", g));
       Values.string(t, "workingDirectory").ifPresent(w -> unit.add("Service", "WorkingDirectory", w));
       Values.stringTable(t, "environment").forEach((k, v) -> unit.add("Service", "Environment", CommandLines.environment(k, v)));
       Values.string(t, "environmentFile").ifPresent(f -> unit.add("Service", "EnvironmentFile", f));
-      unit.add("Install", "WantedBy", "multi-user.target");
+      unit.add("Install", "WantedBy", target);
       if (problems.size() == before) {
-        entries.addAll(UnitPlacement.entries(UnitPlacement.Scope.SYSTEM, unit.build(), List.of("multi-user.target"),
-            t.location()));
+        entries.addAll(UnitPlacement.entries(user ? UnitPlacement.Scope.USER : UnitPlacement.Scope.SYSTEM, unit.build(),
+            List.of(target), t.location()));
       }
     }
     return problems.isEmpty() ? new ModuleContribution(entries, List.of()) : new ModuleContribution(List.of(), problems);
   }
 
+  /**
+   * Whether {@code scope = "user"} can be honoured: there is a home profile to put the unit in,
+   * and no {@code user}/{@code group} (a user's service manager runs everything as that user).
+   * Shared with the darwin adapter's reading through the same wording.
+   */
+  static boolean userScopeAllowed(String option, ConfigTable t, ModuleContext context, List<ConfigProblem> problems) {
+    if (context.option("home.username").isEmpty()) {
+      problems.add(new ConfigProblem(Values.at(t, SCOPE), option + ".scope = \"user\" belongs to a home profile, but "
+          + "this configuration has none", "set home.username = \"<user>\", or leave scope at \"system\""));
+      return false;
+    }
+    for (String key : List.of(USER, "group")) {
+      if (t.get(key).isPresent()) {
+        problems.add(new ConfigProblem(Values.at(t, key), option + "." + key + " cannot be set on a user service (it runs "
+            + "as the home profile's user)", "remove " + key + ", or make it a system service (scope = \"system\")"));
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A command given as a list of strings or as one string split like a shell would. */
   static Optional<List<String>> command(String option, Optional<ConfigValue> value, ConfigTable t,
       List<ConfigProblem> problems) {
-    String hint = "write " + option.substring(option.lastIndexOf('.') + 1) + " = [\"/usr/bin/program\", \"--flag\"] or "
-        + "\"/usr/bin/program --flag\"";
-    if (value.isEmpty()) {
-      problems.add(new ConfigProblem(t.location(), option + " is not set", hint));
-      return Optional.empty();
-    }
-    List<String> argv;
-    if (value.get() instanceof ConfigString s) {
-      Optional<List<String>> split = CommandLines.split(s.value());
-      if (split.isEmpty()) {
-        problems.add(new ConfigProblem(s.location(), option + ": a quote is not closed", "close it, or write a list"));
-        return Optional.empty();
-      }
-      argv = split.get();
-    } else if (value.get() instanceof ConfigList l && l.items().stream().allMatch(ConfigString.class::isInstance)) {
-      argv = l.items().stream().map(i -> ((ConfigString) i).value()).toList();
-    } else {
-      problems.add(new ConfigProblem(value.get().location(), option + ": expected a list of strings or a string, got "
-          + value.get().typeName(), hint));
-      return Optional.empty();
-    }
-    if (argv.isEmpty() || argv.get(0).isEmpty()) {
-      problems.add(new ConfigProblem(value.get().location(), option + " names no program", hint));
-      return Optional.empty();
-    }
-    if (argv.stream().anyMatch(a -> a.contains("\n"))) {
+    Optional<List<String>> argv = CommandOption.read(option, value, t.location(), problems);
+    if (argv.isPresent() && argv.get().stream().anyMatch(a -> a.contains("\n"))) {
       problems.add(new ConfigProblem(value.get().location(), option + ": an argument holds a line break",
           "systemd command lines are one line; pass the text through a file or environment"));
       return Optional.empty();
     }
-    return Optional.of(argv);
+    return argv;
   }
 }

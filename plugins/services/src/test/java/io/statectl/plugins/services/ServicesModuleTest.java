@@ -63,8 +63,8 @@ class ServicesModuleTest {
   @Test
   void commandString_isSplitLikeAShellWithoutExpansion() {
     assertEquals(List.of("/bin/echo", "a b", "$HOME", "*", "it's", "x\"y"),
-        CommandLines.split("/bin/echo 'a b' $HOME * \"it's\" x\\\"y").orElseThrow());
-    assertTrue(CommandLines.split("/bin/echo 'open").isEmpty());
+        io.statectl.api.module.CommandOption.split("/bin/echo 'a b' $HOME * \"it's\" x\\\"y").orElseThrow());
+    assertTrue(io.statectl.api.module.CommandOption.split("/bin/echo 'open").isEmpty());
     assertEquals("/bin/echo \"a b\" \"$$HOME\" \"100%%\"", CommandLines.systemd(List.of("/bin/echo", "a b", "$HOME", "100%")));
   }
 
@@ -105,5 +105,49 @@ class ServicesModuleTest {
     assertTrue(c.problems().get(0).message().contains("quote is not closed"));
     assertEquals(2, c.problems().get(0).location().line());
     assertTrue(c.problems().get(1).message().contains("names no program"));
+  }
+
+  @Test
+  void userScope_rendersAUserUnitWantedByDefaultTarget_inTheHome() throws Exception {
+    ModuleContribution c = Configs.contribute(new ServicesModule(), """
+        [services.notes]
+        command = "/bin/sleep infinity"
+        scope = "user"
+        """, Platform.X86_64_LINUX, Map.of("home.username", new io.statectl.api.config.ConfigString("alice",
+        io.statectl.api.option.Defaults.LOCATION)));
+    assertEquals(List.of(), c.problems());
+    io.statectl.api.activation.HomeFile unit = c.entries().stream().filter(io.statectl.api.activation.HomeFile.class::isInstance)
+        .map(io.statectl.api.activation.HomeFile.class::cast).filter(f -> f.target().equals(".config/systemd/user/notes.service"))
+        .findFirst().orElseThrow(() -> new AssertionError(c.entries().toString()));
+    String text = ((FileContent.Text) unit.content()).text();
+    assertTrue(text.contains("WantedBy=default.target"), text);
+    assertTrue(c.entries().stream().anyMatch(e -> e instanceof io.statectl.api.activation.HomeFile f
+        && f.target().equals(".config/systemd/user/default.target.wants/notes.service")), c.entries().toString());
+    assertTrue(c.entries().stream().noneMatch(RootFile.class::isInstance), "nothing of it in the system profile");
+    SystemdAnalyze.verifyClean(dir, Map.of("notes.service", text));
+  }
+
+  @Test
+  void userScope_withoutAHomeProfile_orWithAUser_isALocatedError() {
+    ModuleContribution noHome = Configs.linux(new ServicesModule(), """
+        [services.notes]
+        command = "/bin/true"
+        scope = "user"
+        """);
+    assertEquals(List.of(), noHome.entries());
+    assertTrue(noHome.problems().get(0).message().contains("services.notes.scope = \"user\" belongs to a home profile"),
+        noHome.problems().toString());
+    assertEquals(3, noHome.problems().get(0).location().line());
+    ModuleContribution withUser = Configs.contribute(new ServicesModule(), """
+        [services.notes]
+        command = "/bin/true"
+        scope = "user"
+        user = "root"
+        """, Platform.X86_64_LINUX, Map.of("home.username", new io.statectl.api.config.ConfigString("alice",
+        io.statectl.api.option.Defaults.LOCATION)));
+    assertEquals(List.of(), withUser.entries());
+    assertTrue(withUser.problems().get(0).message().contains("services.notes.user cannot be set on a user service"),
+        withUser.problems().toString());
+    assertEquals(4, withUser.problems().get(0).location().line());
   }
 }
