@@ -32,10 +32,15 @@ final class InstallChecks {
       return;
     }
     for (String s : SYSTEMD) {
-      // resolved lexically: an absolute /lib link in the root must not find the host's systemd
-      Path p = root.resolve(s);
-      if (Files.isRegularFile(p) && p.normalize().startsWith(root)) {
-        return;
+      // resolved and then checked to stay in the root: an absolute /lib link in the root must not
+      // find the running system's systemd
+      try {
+        Path p = root.resolve(s).toRealPath();
+        if (Files.isRegularFile(p) && p.startsWith(root.toRealPath())) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // missing: try the next place
       }
     }
     throw new InstallException(ErrorCode.INSTALL_NO_SYSTEMD, "install: the configuration declares " + units.size()

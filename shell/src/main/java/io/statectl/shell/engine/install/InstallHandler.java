@@ -87,7 +87,8 @@ public final class InstallHandler {
     out.result("installed " + r.host() + " onto " + root + ": state directory " + state + " (seen inside as "
         + Request.Install.ROOT_STATE + "): " + installed.storePaths() + " store paths in its store, event log with "
         + "generation 1 (" + installed.generationPath() + "), users/ids; /etc entries, accounts and " + units.size()
-        + " unit(s) under " + root + "/etc; " + root + "/run/current-system");
+        + " unit(s) under " + root + "/etc (files of the base system in the way are kept as backups); " + root
+        + "/run/current-system");
     io.statectl.kernel.boot.BootLoaderDir boot = new io.statectl.kernel.boot.BootLoaderDir(root);
     boot.entries().keySet().forEach(n -> out.result("boot entry: " + boot.entriesDir().resolve(
         io.statectl.kernel.boot.BootEntry.fileName(n)) + " (init=" + boot.entries().get(n).init() + ")"));
@@ -101,7 +102,10 @@ public final class InstallHandler {
   private static List<String> childArgs(Request.Install r, Path root, Path config) {
     List<String> a = new java.util.ArrayList<>(List.of("apply", "--state-dir", Request.Install.ROOT_STATE.toString(),
         "--root", root.toString(), "--home", root.resolve("root").toString(), "--config", config.toString(),
-        "--host", r.host(), "-m", "installed by statectl install"));
+        "--host", r.host(), "-m", "installed by statectl install",
+        // a bootstrapped base system has its own /etc/motd, /etc/hostname …: a declared entry
+        // replaces it, the base's content kept in the root's store (`statectl backups` inside)
+        "--backup"));
     r.platform().ifPresent(p -> a.addAll(List.of("--platform", p.id())));
     r.substitutes().substituters().forEach(s -> a.addAll(List.of("--substituters", s)));
     r.substitutes().extraSubstituters().forEach(s -> a.addAll(List.of("--extra-substituters", s)));
