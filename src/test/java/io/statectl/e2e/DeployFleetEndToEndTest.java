@@ -144,7 +144,8 @@ class DeployFleetEndToEndTest {
     assertEquals(0, failed.get("pathsCopied").asInt(), second.toString());
     // The node itself is untouched: still generation 1, still version 1, nothing new in its store.
     assertEquals(before.get("d"), storeOf(d));
-    String gens = new Statectl(d.state).run(Map.of("STATECTL_NO_SERVER", "1"), "generations", "--json").ok().out();
+    String gens = new Statectl(d.state).run(Map.of("STATECTL_NO_SERVER", "1"), "generations", "--json").ok().out()
+        .replace(" ", "");
     assertTrue(gens.contains("\"number\":1") && !gens.contains("\"number\":2"), gens);
 
     // The text summary says the same, one line per node.

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +31,6 @@ public final class DeployNodes {
   static final String FILE = "deploy.toml";
   private static final Set<String> KEYS = Set.of("host", "hostname", "user", "port", "sshOptions", "stateDir", "root",
       "home", "statectl", "confirmTimeout", "magicRollback");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private DeployNodes() {}
@@ -130,18 +128,13 @@ public final class DeployNodes {
     Duration timeout = Duration.ofSeconds(30);
     Optional<ConfigValue> c = t.get("confirmTimeout");
     if (c.isPresent()) {
-      Matcher m = c.get() instanceof ConfigString s ? DURATION.matcher(s.value()) : null;
-      if (m != null && m.matches() && Long.parseLong(m.group(1)) > 0) {
-        long n = Long.parseLong(m.group(1));
-        timeout = switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
+      Optional<Duration> d = c.get() instanceof ConfigString s ? io.statectl.shell.engine.DurationText.parse(s.value())
+          : Optional.empty();
+      if (d.isPresent() && !d.get().isZero() && !d.get().isNegative()) {
+        timeout = d.get();
       } else {
         problems.add(new ConfigProblem(c.get().location(), prefix + "confirmTimeout must be a positive duration",
-            "e.g. confirmTimeout = \"30s\" (units: ms, s, m, h)"));
+            "e.g. confirmTimeout = \"30s\" (units: ms, s, m, h, d, w; or PT30S)"));
       }
     }
     DeployNode.Rollback rollback = DeployNode.Rollback.MAGIC;
