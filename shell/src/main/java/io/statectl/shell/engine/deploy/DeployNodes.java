@@ -11,8 +11,6 @@ import io.statectl.api.module.ConfigProblem;
 import io.statectl.kernel.config.ConfigReader;
 import io.statectl.kernel.config.TomlReader;
 import io.statectl.kernel.eval.ConfigInvalidException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,17 +35,11 @@ public final class DeployNodes {
 
   /** The nodes of {@code config}'s deploy.toml, in definition order; none when it has no such file. */
   public static Map<String, DeployNode> read(Path config) {
-    Path file = config.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
+    Optional<ConfigReader.Result> read = TomlReader.readIfPresent(config, FILE);
+    if (read.isEmpty()) {
       return Map.of();
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + file, e);
-    }
-    ConfigReader.Result result = new TomlReader().read(FILE, bytes);
+    ConfigReader.Result result = read.get();
     if (result instanceof ConfigReader.Result.Malformed m) {
       throw new ConfigInvalidException(m.problems());
     }
