@@ -28,6 +28,22 @@ import org.tomlj.TomlTable;
  * where a user looks for it.
  */
 public final class TomlReader implements ConfigReader {
+  /**
+   * The parse of the optional file {@code dir/name} (e.g. deploy.toml, statectl.toml), located by
+   * {@code name}; empty when there is no such regular file. One copy of the read its owners share.
+   */
+  public static Optional<ConfigReader.Result> readIfPresent(java.nio.file.Path dir, String name) {
+    java.nio.file.Path file = dir.resolve(name);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new TomlReader().read(name, java.nio.file.Files.readAllBytes(file)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
 
   @Override
   public Result read(String path, byte[] bytes) {

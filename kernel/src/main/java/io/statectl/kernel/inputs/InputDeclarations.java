@@ -6,9 +6,6 @@ import io.statectl.api.config.ConfigTable;
 import io.statectl.api.config.ConfigValue;
 import io.statectl.kernel.config.ConfigReader;
 import io.statectl.kernel.config.TomlReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +33,11 @@ public final class InputDeclarations {
    * @throws InputException ({@link InputException.Reason#DECLARATION_INVALID}) at the first bad table, located
    */
   public static Map<String, InputDeclaration> read(Path configDir) {
-    Path file = configDir.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
+    Optional<ConfigReader.Result> read = TomlReader.readIfPresent(configDir, FILE);
+    if (read.isEmpty()) {
       return Map.of();
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    ConfigReader.Result r = new TomlReader().read(FILE, bytes);
+    ConfigReader.Result r = read.get();
     if (r instanceof ConfigReader.Result.Malformed m) {
       var p = m.problems().get(0);
       throw invalid("", configDir, p.location(), p.message(), p.hint());

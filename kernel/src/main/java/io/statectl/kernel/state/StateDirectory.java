@@ -87,6 +87,11 @@ public record StateDirectory(Path root) {
     return root.resolve("temproots");
   }
 
+  /** Roots leased past one command, until a deadline ({@link io.statectl.kernel.gc.LeasedRoots}). */
+  public Path leasedRoots() {
+    return root.resolve("leasedroots");
+  }
+
   /** What {@code store add} last added from each source, by fingerprint, so an unchanged re-add is fast. */
   public Path addCache() {
     return root.resolve("add-cache");

@@ -26,10 +26,14 @@ final class DeployNodeCommand {
   @Command(name = "receive", description = "Answer an offered closure on stdin/stdout and register the paths sent.")
   static final class Receive implements Callable<Integer> {
     @Mixin StateOptions state;
+    @Option(names = "--token", paramLabel = "TOKEN",
+        description = "Keep the offered closure from gc until `activate --token TOKEN` (or 10 minutes).")
+    String token;
 
     @Override
     public Integer call() {
-      return Run.request(new Request.NodeReceive(state.state(), System.in, Invocation.current().out()));
+      return Run.request(new Request.NodeReceive(state.state(), System.in, Invocation.current().out(),
+          Optional.ofNullable(token)));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.statectl.shell.cli;
 
+import io.statectl.shell.engine.DurationText;
 import io.statectl.shell.engine.inspect.HistoryPoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,37 +13,13 @@ import picocli.CommandLine;
 
 /** Parsing of the durations, times and points of history that options take. */
 final class Durations {
-  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h|d|w)?");
 
   private Durations() {}
 
-  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d}, {@code 1w}, a bare number of seconds, or ISO-8601 {@code PT30S}. */
+  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d}, {@code 1w}, a bare number of seconds, or ISO-8601 {@code PT30S} ({@link DurationText}). */
   static Duration parse(String text, String option) {
-    Matcher m = SIMPLE.matcher(text.trim());
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "s" : m.group(2);
-      switch (unit) {
-        case "ms":
-          return Duration.ofMillis(n);
-        case "m":
-          return Duration.ofMinutes(n);
-        case "h":
-          return Duration.ofHours(n);
-        case "d":
-          return Duration.ofDays(n);
-        case "w":
-          return Duration.ofDays(7 * n);
-        default:
-          return Duration.ofSeconds(n);
-      }
-    }
-    try {
-      return Duration.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException("'" + text + "' is not a duration for " + option
-          + " (examples: 30s, 5m, 2h, 30d, PT90S)");
-    }
+    return DurationText.parse(text).orElseThrow(() -> new CommandLine.TypeConversionException("'" + text
+        + "' is not a duration for " + option + " (examples: 30s, 5m, 2h, 30d, PT90S)"));
   }
 
   /** An ISO-8601 instant ({@code 2026-01-02T03:04:05Z}) or date ({@code 2026-01-02}, midnight UTC). */

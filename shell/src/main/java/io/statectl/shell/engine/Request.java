@@ -430,7 +430,8 @@ public sealed interface Request {
   sealed interface DeployNode extends Request {}
 
   /** Answer the deployer's offer of a closure and register the paths it sends (stdin/stdout). */
-  record NodeReceive(StateDirectory state, java.io.InputStream in, java.io.OutputStream out) implements DeployNode {}
+  record NodeReceive(StateDirectory state, java.io.InputStream in, java.io.OutputStream out, Optional<String> token)
+      implements DeployNode {}
 
   /**
    * Record and activate generations already received ({@code generations}: profile → store path);

@@ -39,8 +39,12 @@ final class ClosureStream {
 
   private ClosureStream() {}
 
-  /** What a copy moved. */
-  record Copied(int paths, long bytes) {}
+  /** What a copy moved, and every path offered (what the node must keep until it activates). */
+  record Copied(int paths, long bytes, List<StorePath> offered) {
+    Copied {
+      offered = List.copyOf(offered);
+    }
+  }
 
   // ---- the deployer's end ----
 
@@ -80,7 +84,7 @@ final class ClosureStream {
     if (!last.startsWith("received ")) {
       throw new IOException("the node answered '" + last + "' instead of confirming the paths");
     }
-    return new Copied(missing.size(), bytes);
+    return new Copied(missing.size(), bytes, List.copyOf(closure));
   }
 
   /** {@code paths} ordered so that each comes after those of them it references. */
@@ -115,11 +119,13 @@ final class ClosureStream {
       throw new IOException("the deployer's store is " + theirs + " but this node's is " + store.directory()
           + "; store paths differ between them (deploy with the same --state-dir on both)");
     }
+    List<StorePath> offered = new ArrayList<>();
     for (String line = readLine(in); !line.equals("done"); line = readLine(in)) {
       if (!line.startsWith("want ")) {
         throw new IOException("expected 'want <path>', got '" + line + "'");
       }
       StorePath p = StorePath.parse(line.substring("want ".length()));
+      offered.add(p);
       if (!store.isValid(p)) {
         writeLine(out, "missing " + p);
       }
@@ -161,7 +167,7 @@ final class ClosureStream {
     store.registerTrees(unpacked);
     writeLine(out, "received " + unpacked.size() + " " + bytes);
     out.flush();
-    return new Copied(unpacked.size(), bytes);
+    return new Copied(unpacked.size(), bytes, offered);
   }
 
   private static void writeLine(OutputStream out, String line) throws IOException {

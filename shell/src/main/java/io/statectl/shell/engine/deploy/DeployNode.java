@@ -29,6 +29,9 @@ public record DeployNode(String name, String host, String hostname, Optional<Str
     List<String> sshOptions, Optional<Path> stateDir, Optional<Path> root, Optional<Path> home, String statectl,
     Duration confirmTimeout, Rollback rollback, SourceLocation location) {
 
+  /** How long the deploy's master connection outlives its last use, should the deployer not close it. */
+  static final String PERSIST = "60s";
+
   /** Whether an unconfirmed activation is reverted by the node. */
   public enum Rollback { MAGIC, NONE }
 
@@ -53,19 +56,62 @@ public record DeployNode(String name, String host, String hostname, Optional<Str
    * connection gets through.
    */
   List<String> ssh(String remote, Connection fresh) {
-    List<String> cmd = new ArrayList<>(List.of("ssh"));
-    cmd.addAll(sshOptions);
-    // After the user's options: ssh keeps the first value it sees, so theirs win where given.
-    cmd.addAll(List.of("-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "ConnectTimeout=10"));
-    if (fresh == Connection.NEW) {
-      cmd.addAll(List.of("-o", "ControlMaster=no", "-o", "ControlPath=none"));
-    }
-    port.ifPresent(p -> cmd.addAll(List.of("-p", Integer.toString(p))));
-    user.ifPresent(u -> cmd.addAll(List.of("-l", u)));
+    return ssh(remote, fresh, Optional.empty());
+  }
+
+  /** As {@link #ssh(String, Connection)}, through the deploy's own master at {@code control} when given. */
+  List<String> ssh(String remote, Connection fresh, Optional<Path> control) {
+    List<String> cmd = base(fresh, control);
     cmd.add("-T");
     cmd.add("--");
     cmd.add(hostname);
     cmd.add(remote);
+    return cmd;
+  }
+
+  /**
+   * The command that opens the deploy's master connection at {@code control} and goes to the
+   * background once logged in ({@code -f -N}); {@code ControlPersist} ends it by itself should the
+   * deployer die without closing it.
+   */
+  List<String> openMaster(Path control) {
+    List<String> cmd = base(Connection.ANY, Optional.empty());
+    cmd.addAll(List.of("-o", "ControlMaster=yes", "-o", "ControlPath=" + control, "-o", "ControlPersist=" + PERSIST,
+        "-f", "-N", "--", hostname));
+    return cmd;
+  }
+
+  /** The command that ends the master at {@code control}. */
+  List<String> closeMaster(Path control) {
+    List<String> cmd = base(Connection.ANY, Optional.of(control));
+    cmd.addAll(List.of("-O", "exit", "--", hostname));
+    return cmd;
+  }
+
+  /**
+   * Whether the user's sshOptions already say how to multiplex (ControlMaster, ControlPath or
+   * ControlPersist): then the deploy opens no master of its own and leaves theirs alone.
+   */
+  boolean multiplexedByUser() {
+    return sshOptions.stream().anyMatch(o -> o.toLowerCase(java.util.Locale.ROOT).replace("-o", "").strip()
+        .startsWith("control"));
+  }
+
+  private List<String> base(Connection fresh, Optional<Path> control) {
+    List<String> cmd = new ArrayList<>(List.of("ssh"));
+    if (fresh == Connection.NEW) {
+      // Before the user's options (ssh keeps the first value): a new connection even if they multiplex.
+      cmd.addAll(List.of("-o", "ControlMaster=no", "-o", "ControlPath=none"));
+    }
+    cmd.addAll(sshOptions);
+    // After the user's options: ssh keeps the first value it sees, so theirs win where given.
+    cmd.addAll(List.of("-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "ConnectTimeout=10"));
+    if (fresh == Connection.ANY) {
+      // A master that is gone makes ssh connect by itself (ControlMaster=no never starts one).
+      control.ifPresent(c -> cmd.addAll(List.of("-o", "ControlMaster=no", "-o", "ControlPath=" + c)));
+    }
+    port.ifPresent(p -> cmd.addAll(List.of("-p", Integer.toString(p))));
+    user.ifPresent(u -> cmd.addAll(List.of("-l", u)));
     return cmd;
   }
 

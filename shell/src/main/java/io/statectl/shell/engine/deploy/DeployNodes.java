@@ -11,8 +11,6 @@ import io.statectl.api.module.ConfigProblem;
 import io.statectl.kernel.config.ConfigReader;
 import io.statectl.kernel.config.TomlReader;
 import io.statectl.kernel.eval.ConfigInvalidException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,24 +29,17 @@ public final class DeployNodes {
   static final String FILE = "deploy.toml";
   private static final Set<String> KEYS = Set.of("host", "hostname", "user", "port", "sshOptions", "stateDir", "root",
       "home", "statectl", "confirmTimeout", "magicRollback");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private DeployNodes() {}
 
   /** The nodes of {@code config}'s deploy.toml, in definition order; none when it has no such file. */
   public static Map<String, DeployNode> read(Path config) {
-    Path file = config.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
+    Optional<ConfigReader.Result> read = TomlReader.readIfPresent(config, FILE);
+    if (read.isEmpty()) {
       return Map.of();
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + file, e);
-    }
-    ConfigReader.Result result = new TomlReader().read(FILE, bytes);
+    ConfigReader.Result result = read.get();
     if (result instanceof ConfigReader.Result.Malformed m) {
       throw new ConfigInvalidException(m.problems());
     }
@@ -130,18 +120,13 @@ public final class DeployNodes {
     Duration timeout = Duration.ofSeconds(30);
     Optional<ConfigValue> c = t.get("confirmTimeout");
     if (c.isPresent()) {
-      Matcher m = c.get() instanceof ConfigString s ? DURATION.matcher(s.value()) : null;
-      if (m != null && m.matches() && Long.parseLong(m.group(1)) > 0) {
-        long n = Long.parseLong(m.group(1));
-        timeout = switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
+      Optional<Duration> d = c.get() instanceof ConfigString s ? io.statectl.shell.engine.DurationText.parse(s.value())
+          : Optional.empty();
+      if (d.isPresent() && !d.get().isZero() && !d.get().isNegative()) {
+        timeout = d.get();
       } else {
         problems.add(new ConfigProblem(c.get().location(), prefix + "confirmTimeout must be a positive duration",
-            "e.g. confirmTimeout = \"30s\" (units: ms, s, m, h)"));
+            "e.g. confirmTimeout = \"30s\" (units: ms, s, m, h, d, w; or PT30S)"));
       }
     }
     DeployNode.Rollback rollback = DeployNode.Rollback.MAGIC;

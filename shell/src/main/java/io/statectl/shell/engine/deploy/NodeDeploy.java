@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One node's deploy over ssh, after its closure was built here: copy what the node lacks
- * (connection 1), activate there (connection 2), confirm over a new connection (3) before the
- * node's watcher reverts. Every failure becomes a {@link NodeResult}, never an exception.
+ * One node's deploy over ssh, after its closure was built here: copy what the node lacks and
+ * activate there (two sessions over one master connection, {@link SshMaster}), then confirm over a
+ * new connection before the node's watcher reverts. Every failure becomes a {@link NodeResult}, never an exception.
  */
 final class NodeDeploy {
   /** Between confirmation attempts while ssh does not get through. */
@@ -51,13 +51,19 @@ final class NodeDeploy {
     try {
       io.statectl.kernel.secrets.NodeSecretsCheck.check(node.name(), node.host(), host);
       stage = "copy";
-      ClosureStream.Copied copied = copy(store, closure);
-      paths = copied.paths();
-      bytes = copied.bytes();
-      out.message(node.name() + ": copied " + paths + " of " + closure.size() + " path(s), " + bytes + " bytes");
-      stage = "activate";
       String token = UUID.randomUUID().toString();
-      Ssh.Outcome activated = ssh.run(node.ssh(remote(activateArgs(store, built, token)), DeployNode.Connection.ANY));
+      Ssh.Outcome activated;
+      // One login for the copy and the activation; the confirmation below needs a new one anyway.
+      try (SshMaster master = SshMaster.open(node, ssh.env())) {
+        Optional<Path> control = master.control();
+        ClosureStream.Copied copied = copy(store, closure, token, control);
+        paths = copied.paths();
+        bytes = copied.bytes();
+        out.message(node.name() + ": copied " + paths + " of " + closure.size() + " path(s), " + bytes + " bytes");
+        stage = "activate";
+        testHook();
+        activated = ssh.run(node.ssh(remote(activateArgs(store, built, token)), DeployNode.Connection.ANY, control));
+      }
       relay(activated.err());
       int previous = 0;
       int generation = 0;
@@ -93,8 +99,10 @@ final class NodeDeploy {
     }
   }
 
-  private ClosureStream.Copied copy(Store store, Collection<StorePath> closure) throws IOException {
-    try (Ssh.Session s = ssh.start(node.ssh(remote(List.of("receive")), DeployNode.Connection.ANY))) {
+  private ClosureStream.Copied copy(Store store, Collection<StorePath> closure, String token, Optional<Path> control)
+      throws IOException {
+    try (Ssh.Session s = ssh.start(node.ssh(remote(List.of("receive", "--token", token)), DeployNode.Connection.ANY,
+        control))) {
       ClosureStream.Copied copied = null;
       IOException broken = null;
       try {
@@ -110,6 +118,33 @@ final class NodeDeploy {
         throw broken;
       }
       return copied;
+    }
+  }
+
+  /**
+   * {@code STATECTL_TEST_DEPLOY_BETWEEN=PROGRAM}: runs {@code PROGRAM <node>} between the copy and
+   * the activation and waits for it — a fault-injection point (as {@code STATECTL_PAUSE_BEFORE}) for
+   * the test of a gc on the node racing a deploy.
+   */
+  private void testHook() {
+    String program = ssh.env().get("STATECTL_TEST_DEPLOY_BETWEEN");
+    if (program == null || program.isEmpty()) {
+      return;
+    }
+    ProcessBuilder pb = new ProcessBuilder(program, node.name()).redirectErrorStream(true);
+    pb.environment().clear();
+    pb.environment().putAll(ssh.env());
+    try {
+      Process p = pb.start();
+      String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IOException(program + " exited " + p.exitValue() + ": " + said.strip());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.statectl.events.ActivationReason;
 import io.statectl.kernel.activation.ActivationPlan;
 import io.statectl.kernel.activation.ActivationTargets;
 import io.statectl.kernel.activation.BackupPolicy;
+import io.statectl.kernel.gc.LeasedRoots;
 import io.statectl.kernel.generation.ActivationManifest;
 import io.statectl.kernel.store.StorePath;
 import io.statectl.projections.ProjectionStore;
@@ -71,6 +72,9 @@ public final class NodeHandler {
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "receiving a deploy");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {
       ClosureStream.Copied c = ClosureStream.receive(session.store(), r.in(), r.out());
+      // Still under the writer lock: a gc between this and the activation keeps the whole closure.
+      r.token().ifPresent(t -> LeasedRoots.lease(r.state().leasedRoots(), lease(r.state().root(), t),
+          java.time.Instant.now().plus(ACTIVATION_ALLOWANCE), c.offered()));
       out.message("received " + c.paths() + " path(s), " + c.bytes() + " bytes");
       return 0;
     } catch (IOException e) {
@@ -78,7 +82,22 @@ public final class NodeHandler {
     }
   }
 
+  /** The lease on what {@code receive} got for {@code token}; {@code activate} ends it. */
+  private static String lease(Path stateRoot, String token) {
+    PendingActivation.of(stateRoot, token); // checks the token's form
+    return "deploy-" + token;
+  }
+
   private int activate(Request.NodeActivate r) {
+    try {
+      return activateLeased(r);
+    } finally {
+      // The generations are recorded (they are roots now) or the activation failed: either way the lease is done.
+      LeasedRoots.release(r.state().leasedRoots(), lease(r.state().root(), r.token()));
+    }
+  }
+
+  private int activateLeased(Request.NodeActivate r) {
     Path root = r.root().orElse(Targets.LIVE_ROOT);
     try (WriterLock lock = WriterLock.acquire(r.state().writerLock(), out, caller, wait, "activating a deploy");
         StateSession session = new StateSession(r.state(), timer, StateSession.Access.WRITE)) {

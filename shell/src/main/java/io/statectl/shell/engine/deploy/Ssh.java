@@ -26,6 +26,11 @@ final class Ssh {
     this.env = Map.copyOf(env);
   }
 
+  /** The environment ssh runs in. */
+  Map<String, String> env() {
+    return env;
+  }
+
   /** What one remote command gave. */
   record Outcome(int exit, String out, String err) {
     List<String> tagged(String word) {

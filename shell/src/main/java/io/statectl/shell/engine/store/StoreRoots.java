@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Every GC root of a state directory and what holds it: each profile's generations (system and
  * every home) and their configuration snapshots, every backup, the profile links, the user's
- * {@code gcroots} (direct links and out-links), and the temp roots of running commands. The one
+ * {@code gcroots} (direct links and out-links), the temp roots of running commands, and leased roots
+ * (a deploy's received closure until its activation). The one
  * place {@code gc}, {@code store roots} and {@code store why-alive} get their roots from.
  */
 public final class StoreRoots {
@@ -80,6 +81,12 @@ public final class StoreRoots {
     for (TempRoots.Holder h : TempRoots.live(s.directory().tempRoots())) {
       for (StorePath x : h.paths()) {
         roots.add(new Root(x, "temp root of running pid " + h.pid() + " (" + h.file() + ")"));
+      }
+    }
+    for (io.statectl.kernel.gc.LeasedRoots.Lease l : io.statectl.kernel.gc.LeasedRoots.live(
+        s.directory().leasedRoots(), java.time.Instant.now())) {
+      for (StorePath x : l.paths()) {
+        roots.add(new Root(x, "lease " + l.file() + " (until " + l.expires() + ")"));
       }
     }
     return roots;
