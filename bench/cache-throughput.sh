@@ -43,11 +43,7 @@ rm -rf "$B"
 nar=$(cd "$W/cache" && ls nar/*.nar.zst)
 nar_size=$(awk -F': ' '$1 == "NarSize" {print $2}' "$W"/cache/*.narinfo)
 
-setsid "$app/bin/statectl" cache serve "$W/cache" --listen 127.0.0.1:0 --state-dir "$W/srv" >/dev/null 2>"$W/serve.err" &
-serve_pid=$!
-for _ in $(seq 100); do grep -q 'http://127.0.0.1:[0-9]*' "$W/serve.err" && break; sleep 0.2; done
-url=$(grep -o 'http://127.0.0.1:[0-9]*' "$W/serve.err" | head -1)
-[ -n "$url" ] || { cat "$W/serve.err" >&2; exit 1; }
+serve_cache "$W/cache"
 
 statectl_run() {
   STATECTL_TIMINGS=1 sc build --config "$W/cfg" --host big --state-dir "$B" --no-out-link \

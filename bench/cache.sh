@@ -50,11 +50,7 @@ sc cache push "file://$W/cache" --secret "$W/sk" --quiet --state-dir "$B" $(cat 
 sc server stop --state-dir "$B" >/dev/null 2>&1 || true
 rm -rf "$B"
 
-setsid "$app/bin/statectl" cache serve "$W/cache" --listen 127.0.0.1:0 --state-dir "$W/srv" >/dev/null 2>"$W/serve.err" &
-serve_pid=$!
-for _ in $(seq 100); do grep -q 'http://127.0.0.1:[0-9]*' "$W/serve.err" && break; sleep 0.2; done
-url=$(grep -o 'http://127.0.0.1:[0-9]*' "$W/serve.err" | head -1)
-[ -n "$url" ] || { cat "$W/serve.err" >&2; exit 1; }
+serve_cache "$W/cache"
 
 # Both tools use that store directory string, $W/b/store, one after the other (wiped between).
 statectl_run() {
