@@ -152,6 +152,100 @@ class CrashHarnessTest {
     assertEquals(List.of(), violations, "seed " + seed);
   }
 
+  /**
+   * {@code apply --repair} (drift: links deleted, a link replaced by the user's file) killed at its
+   * crash points: the next command finishes the repair (the home is generation A exactly), the
+   * user's file is recoverable, the history verifies, an {@code ActivationFailed} is recorded and no
+   * journal is left.
+   */
+  @Test
+  void repairKilledAtItsCrashPoints_isFinishedByTheNextCommand_andLosesNothing() throws Exception {
+    boolean all = "all".equals(System.getProperty("statectl.crash.points"));
+    int files = Integer.getInteger("statectl.crash.files", all ? 80 : 12);
+    long seed = Long.getLong("statectl.crash.seed", System.nanoTime());
+    Random random = new Random(seed);
+    Path configA = config("a", files, 0, "A");
+    Path state = tmp.resolve("state");
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Statectl statectl = new Statectl(state);
+    apply(statectl, configA, home, false).ok();
+    Picture clean = Picture.of(home);
+    Map<String, String> userFiles = new java.util.TreeMap<>();
+    for (int i = 0; i < files; i++) {
+      Path f = home.resolve("d" + (i % 4) + "/f" + i);
+      Files.delete(f);
+      if (i % 3 == 0) {
+        String text = "the user's edit " + i + " " + random.nextLong() + "\n";
+        Files.writeString(f, text);
+        userFiles.put("d" + (i % 4) + "/f" + i, text);
+      }
+    }
+    Path savedState = tmp.resolve("saved-state");
+    Path savedHome = tmp.resolve("saved-home");
+    copy(state, savedState);
+    copy(home, savedHome);
+
+    Path countFile = tmp.resolve("points");
+    Map<String, String> counting = new java.util.HashMap<>(NO_SERVER);
+    counting.put("STATECTL_TEST_CRASH_COUNT", countFile.toString());
+    statectl.run(counting, "apply", "--repair", "--home", home.toString()).ok();
+    int points = Integer.parseInt(Files.readString(countFile).trim());
+    assertEquals(clean, Picture.of(home), "the repair without a crash");
+    assertTrue(points > files, "crash points: " + points);
+
+    List<Integer> chosen = new ArrayList<>();
+    TreeSet<Integer> pick = new TreeSet<>(List.of(1, points));
+    while (pick.size() < (all ? points : Math.min(DEFAULT_POINTS, points))) {
+      pick.add(1 + random.nextInt(points));
+    }
+    chosen.addAll(pick);
+    List<String> violations = new ArrayList<>();
+    for (int k : chosen) {
+      restore(savedState, state);
+      restore(savedHome, home);
+      Map<String, String> env = new java.util.HashMap<>(NO_SERVER);
+      env.put("STATECTL_TEST_CRASH_AT", String.valueOf(k));
+      Statectl.Result killed = statectl.run(env, "apply", "--repair", "--home", home.toString());
+      List<String> problems = new ArrayList<>();
+      if (killed.exit() != 137) {
+        problems.add("the repair was not halted at point " + k + ": " + killed);
+      }
+      if (!Files.exists(state.resolve("journal/system"))) {
+        problems.add("no journal left by the killed repair");
+      }
+      Statectl.Result next = statectl.run(NO_SERVER, "gc");
+      if (next.exit() != 0 || !(next.out() + next.err()).contains("interrupted repair")) {
+        problems.add("the next command did not finish the repair: " + next);
+      }
+      Picture now = Picture.of(home);
+      if (!now.equals(clean)) {
+        problems.add("the home is not generation A: " + clean.diff(now, "A"));
+      }
+      problems.addAll(recoverable(statectl, home, userFiles));
+      Statectl.Result verify = statectl.run(NO_SERVER, "history", "--verify");
+      if (verify.exit() != 0) {
+        problems.add("history --verify: " + verify);
+      }
+      Statectl.Result storeVerify = statectl.run(NO_SERVER, "store", "verify", "--check-contents");
+      if (storeVerify.exit() != 0) {
+        problems.add("store verify: " + storeVerify);
+      }
+      if (!statectl.run(NO_SERVER, "history", "--type", "ActivationFailed").ok().out().contains("interrupted after")) {
+        problems.add("no ActivationFailed recorded");
+      }
+      if (Files.exists(state.resolve("journal/system"))) {
+        problems.add("the journal is still there after the next command");
+      }
+      if (!problems.isEmpty()) {
+        violations.add("point " + k + " of " + points + " (" + lastLine(killed.err()) + "):\n    "
+            + String.join("\n    ", problems));
+      }
+    }
+    System.out.println("CrashHarnessTest repair: " + chosen.size() + " crash points of " + points + ", "
+        + violations.size() + " invariant violation(s), seed " + seed);
+    assertEquals(List.of(), violations, "seed " + seed);
+  }
+
   /** Every user file is in the home as it was, or recorded as a backup whose store copy has its bytes. */
   private List<String> recoverable(Statectl statectl, Path home, Map<String, String> userFiles) throws IOException {
     List<String> problems = new ArrayList<>();

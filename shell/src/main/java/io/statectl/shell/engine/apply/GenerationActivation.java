@@ -160,12 +160,32 @@ public final class GenerationActivation {
     if (!plan.executable()) {
       throw new ActivationConflictException(plan.conflicts());
     }
-    UsersStep.run(profile, backPath, targets.root(), session.directory().root(), out);
-    UnitReport again = execute(profile, plan, targets);
-    CurrentSystemLink.point(profile, targets, backPath,
-        backManifest.get().entries().stream().anyMatch(e -> e.underRoot()));
+    // Journaled like any activation (from `number` back to `previousNumber`): a crash during the
+    // rollback is rolled back or forward by the next command, as a crash during the apply is.
+    ActivationJournal journal = new ActivationJournal(profile, previousNumber, number, backPath.toString(),
+        session.projections().generation(profile, number).map(g -> g.storePath()).orElseThrow(), targets, policy,
+        ActivationReason.ROLLBACK.name(), session.log().lastSequence(), plan.steps().size(),
+        ActivationJournal.switchStep(plan), List.of());
+    ActivationJournal.Open open = journal.write(session.directory().activationJournal());
+    CrashPoints.reached("rollback journal written");
+    UnitReport again;
+    boolean backRootFiles = hasRootFiles(backPath, backManifest.get());
+    try {
+      UsersStep.run(profile, backPath, targets.root(), session.directory().root(), out);
+      again = execute(profile, plan, targets, step -> {
+        open.stepDone(step);
+        CrashPoints.reached("rollback step " + open.stepsDone() + " done");
+      });
+      CurrentSystemLink.point(profile, targets, backPath, backRootFiles);
+      CrashPoints.reached("rollback current-system pointed");
+    } catch (RuntimeException e) {
+      open.close();
+      new InterruptedActivations(session, out).failed(journal, open.stepsDone(), plan, e);
+      throw e;
+    }
     session.commands().activate(profile, previousNumber, number, ActivationReason.ROLLBACK, targets.home().toString(),
-        backManifest.get().entries().stream().anyMatch(e -> e.underRoot()) ? targets.root().toString() : null);
+        backRootFiles ? targets.root().toString() : null);
+    open.finish();
     again.summaryLines().forEach(l -> out.message("rollback: " + l));
     session.commands().recordActivationFailure(profile, number, names, previousNumber);
     String still = again.failed().isEmpty() ? ""
@@ -207,7 +227,8 @@ public final class GenerationActivation {
     return execute(profile, plan, targets, step -> { });
   }
 
-  UnitReport execute(String profile, ActivationPlan plan, ActivationTargets targets,
+  /** As above, calling {@code afterStep} after each step is carried out (to journal it). */
+  public UnitReport execute(String profile, ActivationPlan plan, ActivationTargets targets,
       java.util.function.Consumer<PlanStep> afterStep) {
     return new Activator().execute(plan, targets, live -> backUp(profile, live), afterStep);
   }

@@ -67,6 +67,10 @@ public final class InterruptedActivations {
       ActivationJournal.delete(session.directory().activationJournal(), j.profile());
       return;
     }
+    if (j.number() == j.previous() && ActivationReason.REPAIR.name().equals(j.reason())) {
+      finishRepair(j);
+      return;
+    }
     if (active != j.previous()) {
       throw new ActivationInterruptedException(j.profile(), j.number(), "generation " + active
           + " is active, not generation " + j.previous() + " that it started from");
@@ -106,6 +110,29 @@ public final class InterruptedActivations {
           + changes + " change(s)); " + (j.previous() == 0 ? "no generation is active"
               : "generation " + j.previous() + " stays active") + " (recorded as ActivationFailed)");
     }
+    ActivationJournal.delete(session.directory().activationJournal(), j.profile());
+  }
+
+  /**
+   * A drift repair ({@code apply --repair}) a crash interrupted: it only puts the active
+   * generation's links back, so it is finished (the drift is checked again and repaired), never
+   * reverted; an {@link ActivationFailed} records the interruption.
+   */
+  private void finishRepair(ActivationJournal j) {
+    ActivationManifest manifest = manifest(j, j.generation());
+    Path profileLink = session.directory().profileLink(j.profile());
+    Path home = j.targets().home();
+    List<io.statectl.events.DriftItem> drift = new io.statectl.kernel.drift.DriftChecker().check(home, profileLink,
+        Path.of(j.generation()), manifest);
+    ActivationPlan plan = new io.statectl.kernel.drift.RepairPlanner().plan(drift, home, profileLink, j.number(),
+        Path.of(j.generation()), manifest);
+    new GenerationActivation(session, out).execute(j.profile(), plan, j.targets());
+    String last = j.done().isEmpty() ? "" : j.done().get(j.done().size() - 1);
+    session.commands().recordActivationFailure(new ActivationFailed(j.profile(), j.number(), List.of(), 0,
+        ActivationFailed.INTERRUPTED, ActivationFailed.ROLLED_FORWARD, last, j.done().size(),
+        "the repair died after " + j.done().size() + " of " + j.steps() + " step(s)"), Optional.empty());
+    out.message("statectl: an interrupted repair of generation " + j.number() + " was rolled forward ("
+        + plan.steps().size() + " step(s) run again; recorded as ActivationFailed)");
     ActivationJournal.delete(session.directory().activationJournal(), j.profile());
   }
 

@@ -34,6 +34,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import io.statectl.events.ActivationReason;
+import io.statectl.kernel.activation.ActivationJournal;
+import io.statectl.kernel.activation.BackupPolicy;
+import io.statectl.kernel.activation.CrashPoints;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -171,7 +175,7 @@ public final class DriftHandler {
             RecordDrift.Outcome.DETECTED);
       }
       timer.time("repair", () -> {
-        new GenerationActivation(s, out).execute(subject.profile(), plan, subject.home());
+        repairJournaled(s, subject, plan);
         return null;
       });
       List<DriftItem> after = check(s, subject);
@@ -187,6 +191,36 @@ public final class DriftHandler {
       out.result("repaired " + repaired.size() + " of " + items.size() + " difference(s) from generation "
           + subject.number() + (after.isEmpty() ? "" : "; " + after.size() + " left (see notes)"));
       return 0;
+    }
+  }
+
+  /**
+   * Carries out a repair plan under the activation journal (generation N to N itself, reason
+   * REPAIR): a crash part way is finished by the next command ({@code InterruptedActivations}
+   * repairs again), a failure here leaves the home as far as it got (still generation N, with
+   * the drift that is left) and the journal goes.
+   */
+  private void repairJournaled(StateSession s, Subject subject, ActivationPlan plan) {
+    int switchStep = plan.steps().size();
+    for (int i = 0; i < plan.steps().size(); i++) {
+      if (plan.steps().get(i) instanceof io.statectl.kernel.activation.PlanStep.SwitchProfile) {
+        switchStep = i;
+      }
+    }
+    ActivationJournal journal = new ActivationJournal(subject.profile(), subject.number(), subject.number(),
+        subject.generation().toString(), subject.generation().toString(),
+        io.statectl.kernel.activation.ActivationTargets.homeOnly(subject.home()), BackupPolicy.BACK_UP,
+        ActivationReason.REPAIR.name(), s.log().lastSequence(), plan.steps().size(), switchStep, List.of());
+    ActivationJournal.Open open = journal.write(s.directory().activationJournal());
+    CrashPoints.reached("repair journal written");
+    try {
+      new GenerationActivation(s, out).execute(subject.profile(), plan,
+          io.statectl.kernel.activation.ActivationTargets.homeOnly(subject.home()), step -> {
+        open.stepDone(step);
+        CrashPoints.reached("repair step " + open.stepsDone() + " done");
+      });
+    } finally {
+      open.finish();
     }
   }
 
