@@ -62,7 +62,7 @@ done
 [ -n "$leader" ] || { cat "$W/nspawn.log" >&2; exit 1; }
 inside() {
   nsenter -t "$leader" -a env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-    LANG=C.UTF-8 JAVA_HOME="$java_home" STATECTL_NO_SERVER="${no_server}" STATECTL_CDS=0 SYSTEMD_PAGER= "$@"
+    LANG=C.UTF-8 JAVA_HOME="$java_home" STATECTL_NO_SERVER="${no_server}" STATECTL_TIMINGS="${timings:-}" STATECTL_CDS=0 SYSTEMD_PAGER= "$@"
 }
 no_server=1; [ "${SERVER:-0}" = 1 ] && no_server=
 for _ in $(seq 200); do
@@ -103,6 +103,9 @@ for r in $(seq "$RUNS"); do
   [ "$(inside systemctl show -p ActiveState --value a01.service)" = active ] || { echo "a01 not active" >&2; exit 1; }
   inside sh /shared/unanchor.sh >/dev/null 2>&1
 done
+if [ "${TIMINGS:-0}" = 1 ]; then   # one more start50 with its phases (STATECTL_TIMINGS) on stderr
+  apply off >/dev/null 2>&1; timings=1 apply on >/dev/null 2>"$W/phases" || true; cat "$W/phases" >&2
+fi
 mode=in-process; [ -z "$no_server" ] && mode=server
 echo "services ($N units, $RUNS rounds, statectl $mode, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '%-10s %8s s\n' start50 "$(median start50)" anchor50 "$(median anchor50)" noop50 "$(median noop50)" noop0 "$(median noop0)"
